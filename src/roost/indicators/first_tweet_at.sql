@@ -1,0 +1,9 @@
+-- title: First tweet | Premier tweet
+-- shape: text
+-- unit: UTC time
+-- section: publishing
+-- needs: tweets
+-- definition: Time of the earliest tweet in the archive, UTC.
+-- definition_fr: Date du plus ancien tweet de l'archive, en UTC.
+select strftime(min(created_at) at time zone 'UTC', '%Y-%m-%dT%H:%M:%SZ') as value
+from tweets

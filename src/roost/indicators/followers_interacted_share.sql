@@ -1,0 +1,9 @@
+-- title: Followers turned into conversation | Abonnés convertis en conversation
+-- shape: share
+-- section: interaction
+-- needs: tweets, follower
+-- definition: Followers you interacted with divided by followers.
+-- definition_fr: Abonnés avec qui vous avez interagi divisés par le nombre d'abonnés.
+select
+    (select count(*) from interacted join (select distinct account_id from followers) as f using (account_id))::double
+    / nullif((select count(distinct account_id) from followers), 0) as value

@@ -1,0 +1,13 @@
+-- title: Followers who are friends | Abonnés devenus amis
+-- shape: share
+-- section: network
+-- needs: follower, following
+-- definition: Mutuals divided by followers: the followers you converted into friends (you follow them back).
+-- definition_fr: Amis divisés par abonnés : les abonnés convertis en amis (vous les suivez aussi).
+with mutuals as (
+    select count(*) as n
+    from (select distinct account_id from followers) as f
+    join (select distinct account_id from following) as g using (account_id)
+)
+select n::double / nullif((select count(distinct account_id) from followers), 0) as value
+from mutuals

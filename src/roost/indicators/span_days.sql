@@ -1,0 +1,10 @@
+-- title: Days covered | Jours couverts
+-- shape: number
+-- unit: days
+-- section: publishing
+-- needs: tweets
+-- definition: Days from the first tweet's UTC date to the last one's, both included.
+-- definition_fr: Jours entre la date UTC du premier tweet et celle du dernier, inclus.
+select
+    date_diff('day', min(created_at at time zone 'UTC')::date, max(created_at at time zone 'UTC')::date) + 1 as value
+from tweets

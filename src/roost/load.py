@@ -1,0 +1,341 @@
+"""Load an archive into DuckDB: raw tables (one JSON document per item), then the staging layer.
+
+The flow: archive files -> `raw_*` tables (`file_id`, `doc JSON`) -> `stg_*` views (staging.sql, the only
+SQL that knows raw field names) -> typed tables (`tweets`, `followers`, ...) that indicators read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import orjson
+
+from roost import __version__
+from roost.archive import SKIPPED_TYPES, Archive, DataFile, open_archive_files
+from roost.errors import ArchiveFileError, OutputExistsError, RoostError
+from roost.resources import sql_text
+
+# Data types with a raw table of their own; every other data file goes to `raw_other`.
+RAW_TYPES = (
+    "tweets",
+    "grailbird_tweets",
+    "deleted_tweets",
+    "community_tweet",
+    "twitter_circle_tweet",
+    "note_tweet",
+    "tweet_headers",
+    "follower",
+    "following",
+    "like",
+    "block",
+    "mute",
+    "account",
+    "profile",
+    "account_timezone",
+    "screen_name_change",
+    "lists_created",
+    "lists_member",
+    "lists_subscribed",
+    "direct_messages",
+    "direct_messages_group",
+    "phone_number",
+    "email_address_change",
+    "verified",
+    "ageinfo",
+    "grailbird_user_details",
+    "grailbird_payload_details",
+    "grailbird_tweet_index",
+)
+# A broken file of these types is an error (unless --skip-broken); of any other type, a warning.
+ESSENTIAL_TYPES = frozenset({"tweets", "grailbird_tweets"})
+# Tables the staging layer materializes, in dependency order.
+TABLES = (
+    "archive",
+    "tweets",
+    "tweet_mentions",
+    "tweet_hashtags",
+    "tweet_urls",
+    "tweet_media",
+    "deleted_tweets",
+    "community_tweets",
+    "note_tweets",
+    "followers",
+    "following",
+    "likes",
+    "blocks",
+    "mutes",
+    "lists",
+    "screen_name_changes",
+    "profile",
+    "dm_conversations",
+    "dm_messages",
+    "handles",
+    "interactions",
+)
+SCHEMA_VERSION = "1"
+MAX_OBJECT_SIZE = 1024**3
+
+Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
+
+
+@dataclass
+class LoadResult:
+    """An archive loaded into a DuckDB connection, with the warnings the load produced."""
+
+    con: duckdb.DuckDBPyConnection
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> LoadResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection set up the way roost's SQL expects (UTC session time zone)."""
+    config = {"enable_external_access": "true"} if not read_only else {}
+    try:
+        con = duckdb.connect(str(database), read_only=read_only, config=config)
+    except duckdb.Error as e:
+        raise RoostError(f"{database} cannot be opened as a DuckDB database ({_first_line(e)})") from None
+    con.execute("set TimeZone = 'UTC'")
+    return con
+
+
+def open_archive(
+    source: str | Path | list[str | Path],
+    *,
+    database: str | Path = ":memory:",
+    skip_broken: bool = False,
+    progress: Progress | None = None,
+    keep_raw: bool = True,
+) -> LoadResult:
+    """Open an archive (zip, folder, or a `.duckdb` from `roost load`) as a DuckDB connection.
+
+    This is roost's public entry point: `open_archive("twitter-2024.zip").con.sql("from tweets")`.
+    """
+    sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
+    if len(sources) == 1 and sources[0].suffix == ".duckdb" and sources[0].is_file():
+        con = connect(sources[0], read_only=True)
+        _check_roost_database(con, sources[0])
+        return LoadResult(con, [], str(sources[0]))
+    con = connect(database)
+    try:
+        warnings = load_archive(sources, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
+    except BaseException:
+        con.close()
+        raise
+    return LoadResult(con, warnings, ", ".join(str(s) for s in sources))
+
+
+def _check_roost_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    try:
+        row = con.execute("select value from roost_meta where key = 'schema_version'").fetchone()
+    except duckdb.Error:
+        row = None
+    if row is None:
+        con.close()
+        raise RoostError(f"{path} is not a database written by `roost load`: load the archive itself instead")
+    if row[0] != SCHEMA_VERSION:
+        con.close()
+        raise RoostError(
+            f"{path} was written by another roost version (schema {row[0]}, this one reads {SCHEMA_VERSION}): "
+            "run `roost load` on the archive again"
+        )
+
+
+def load_to_file(
+    source: str | Path | list[str | Path],
+    output: str | Path,
+    *,
+    force: bool = False,
+    skip_broken: bool = False,
+    progress: Progress | None = None,
+) -> list[str]:
+    """Load an archive into a new DuckDB file, written to a temporary name and renamed when complete."""
+    out = Path(output)
+    if out.exists() and not force:
+        raise OutputExistsError(f"{out} already exists: use --force to overwrite it, or choose another -o")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # DuckDB wants to create the file itself
+    tmp = Path(tmp_name)
+    try:
+        con = connect(tmp)
+        try:
+            sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
+            warnings = load_archive(sources, con, skip_broken=skip_broken, progress=progress)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(tmp, out)
+    finally:
+        for leftover in (tmp, Path(str(tmp) + ".wal")):
+            if leftover.exists():
+                leftover.unlink()
+    return warnings
+
+
+def load_archive(
+    sources: list[Path],
+    con: duckdb.DuckDBPyConnection,
+    *,
+    skip_broken: bool = False,
+    progress: Progress | None = None,
+    keep_raw: bool = True,
+) -> list[str]:
+    """Read every data file of the archive into raw tables of `con`, then build the typed tables."""
+    with open_archive_files(sources) as archive, tempfile.TemporaryDirectory(prefix="roost-") as tmpdir:
+        _create_raw_schema(con)
+        warnings = list(archive.warnings)
+        total = sum(f.size or 0 for f in archive.files if f.present)
+        done = 0
+        for file_id, f in enumerate(archive.files, start=1):
+            if progress:
+                progress(f.path, done, total)
+            status, items, note = _load_file(con, archive, f, file_id, Path(tmpdir), skip_broken, warnings)
+            done += f.size or 0
+            con.execute(
+                "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
+            )
+            if f.manifest_count is not None and items is not None and items != f.manifest_count:
+                warnings.append(
+                    f"{f.path} holds {items} items but the manifest says {f.manifest_count}: "
+                    "the archive may be incomplete"
+                )
+        missing = [f.path for f in archive.files if not f.present and (f.manifest_count or 0) > 0]
+        if missing:
+            shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            warnings.append(f"{len(missing)} files listed by the manifest are not in the archive: {shown}")
+        if progress:
+            progress("", total, total)
+        meta = {
+            "schema_version": SCHEMA_VERSION,
+            "roost_version": __version__,
+            "source_path": archive.source_label,
+            "source_kind": archive.kind,
+            "generation": archive.generation,
+        }
+        con.executemany("insert into roost_meta values (?, ?)", list(meta.items()))
+        if archive.manifest is not None:
+            con.execute("insert into raw_manifest values (?::json)", [orjson.dumps(archive.manifest).decode()])
+        _build_tables(con, keep_raw=keep_raw)
+        return warnings
+
+
+def _create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create table roost_meta (key varchar primary key, value varchar)")
+    con.execute(
+        """create table archive_files (
+            file_id integer, path varchar, data_type varchar, part integer, bytes bigint,
+            items_read bigint, manifest_count bigint, status varchar, note varchar)"""
+    )
+    con.execute("create table raw_manifest (doc json)")
+    for t in RAW_TYPES:
+        con.execute(f"create table raw_{t} (file_id integer, doc json)")
+    con.execute("create table raw_other (file_id integer, doc json)")
+
+
+def _load_file(
+    con: duckdb.DuckDBPyConnection,
+    archive: Archive,
+    f: DataFile,
+    file_id: int,
+    tmpdir: Path,
+    skip_broken: bool,
+    warnings: list[str],
+) -> tuple[str, int | None, str]:
+    """Load one data file; return (status, items read, note)."""
+    if not f.present:
+        return "missing", None, ""
+    if f.data_type in SKIPPED_TYPES:
+        return "skipped", None, "not loaded: no indicator needs it, and it is private or bulky"
+    if f.data_type == "grailbird_csv":
+        return "skipped", None, "Grailbird CSV: the monthly .js files carry the same tweets"
+    table = f"raw_{f.data_type}" if f.data_type in RAW_TYPES else "raw_other"
+    tmp = tmpdir / f"{file_id}.json"
+    try:
+        shape = archive.strip_to(f.path, tmp)
+        if shape == "empty":
+            return "blank", 0, "blank file"
+        return "loaded", _insert_json(con, table, file_id, tmp, shape, f.path, warnings), ""
+    except (ArchiveFileError, duckdb.Error) as e:
+        message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e)
+        if f.data_type in ESSENTIAL_TYPES and not skip_broken:
+            raise RoostError(message + "; pass --skip-broken to load the rest without it") from None
+        warnings.append(message + " (skipped; the rest is loaded)")
+        con.execute(f"delete from {table} where file_id = ?", [file_id])
+        return "broken", None, "unreadable: skipped"
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _insert_json(
+    con: duckdb.DuckDBPyConnection, table: str, file_id: int, tmp: Path, shape: str, rel: str, warnings: list[str]
+) -> int:
+    fmt = "array" if shape == "array" else "unstructured"
+    query = (
+        f"insert into {table} select ? as file_id, json as doc from "
+        f"read_json_objects(?, format = '{fmt}', maximum_object_size = {MAX_OBJECT_SIZE})"
+    )
+    try:
+        con.execute(query, [file_id, str(tmp)])
+    except duckdb.InvalidInputException as e:
+        if "UTF-8" not in str(e) and "utf-8" not in str(e):
+            raise
+        _replace_bad_utf8(tmp)
+        warnings.append(f"{rel} has bytes that are not UTF-8: they were replaced with U+FFFD")
+        con.execute(f"delete from {table} where file_id = ?", [file_id])
+        con.execute(query, [file_id, str(tmp)])
+    row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _replace_bad_utf8(path: Path) -> None:
+    fixed = path.with_suffix(".utf8")
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    with open(path, "rb") as src, open(fixed, "wb") as out:
+        while chunk := src.read(1024 * 1024):
+            out.write(decoder.decode(chunk).encode("utf-8"))
+        out.write(decoder.decode(b"", final=True).encode("utf-8"))
+    shutil.move(fixed, path)
+
+
+def _json_error(rel: str, tmp: Path, e: duckdb.Error) -> str:
+    """One line naming the file and, where it can be found, the line of the first JSON error."""
+    where = ""
+    if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
+        try:
+            orjson.loads(tmp.read_bytes())
+        except orjson.JSONDecodeError as je:
+            where = f" (line {je.lineno}, column {je.colno})"
+        except Exception:  # noqa: BLE001 - only a hint for the message
+            where = ""
+    return f"{rel} is not valid JSON{where}: the file is damaged or truncated; download the archive again"
+
+
+def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
+    con.execute(sql_text("staging.sql"))
+    if not keep_raw:
+        for t in (*RAW_TYPES, "other"):
+            con.execute(f"delete from raw_{t}")
+
+
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0][:200] if str(e).strip() else type(e).__name__

@@ -1,0 +1,150 @@
+"""Print indicators and query results as a terminal table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from typing import Any
+
+import duckdb
+import orjson
+
+from roost import __version__
+from roost.errors import RoostError
+from roost.indicators import Results
+
+FORMATS = ("table", "json", "csv")
+
+
+def check_format(fmt: str) -> None:
+    """Refuse an unknown --format before any work is done."""
+    if fmt not in FORMATS:
+        raise RoostError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def archive_info(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(account, archive) descriptions for outputs, from the `archive` and `archive_files` tables."""
+    cur = con.execute("select * from archive")
+    cols = [d[0] for d in cur.description or []]
+    row = dict(zip(cols, cur.fetchone() or [None] * len(cols)))
+
+    def iso(v: Any) -> Any:
+        return v.strftime("%Y-%m-%dT%H:%M:%SZ") if hasattr(v, "strftime") else v
+
+    account = {
+        "id": row.get("owner_id"),
+        "username": row.get("username"),
+        "display_name": row.get("display_name"),
+        "created_at": iso(row.get("account_created_at")),
+    }
+    files = con.execute(
+        "select path, data_type, items_read, manifest_count, status from archive_files order by path"
+    ).fetchall()
+    archive = {
+        "generation": row.get("generation"),
+        "generated_at": iso(row.get("generated_at")),
+        "source": row.get("source_path"),
+        "source_kind": row.get("source_kind"),
+        "time_zone": row.get("time_zone"),
+        "files": [
+            {"path": p, "data_type": t, "items": n, "manifest_count": m, "status": s} for p, t, n, m, s in files
+        ],
+    }
+    return account, archive
+
+
+def indicators_document(con: duckdb.DuckDBPyConnection, results: Results, warnings: list[str]) -> dict[str, Any]:
+    """The JSON document `roost indicators --format json` prints."""
+    account, archive = archive_info(con)
+    archive["time_zone_used"] = results.tz
+    archive["time_zone_source"] = results.tz_source
+    archive["warnings"] = warnings
+    return {
+        "roost_version": __version__,
+        "account": account,
+        "archive": archive,
+        "indicators": results.values(),
+        "unknown": {k: r.reason for k, r in results.results.items() if r.value is None},
+    }
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return repr(v)
+    if isinstance(v, (dict, list)):
+        return orjson.dumps(v).decode()
+    return str(v)
+
+
+def _short(v: Any, shape: str) -> str:
+    if v is None:
+        return "unknown"
+    if shape == "share" and isinstance(v, (int, float)):
+        return f"{v:.1%}"
+    if isinstance(v, float):
+        return f"{v:,.3f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, dict):
+        return f"{len(v)} entries"
+    if isinstance(v, list):
+        return f"{len(v)} rows"
+    return str(v)
+
+
+def print_indicators(doc: dict[str, Any], results: Results, fmt: str) -> None:
+    """Write the indicators to stdout in the chosen format."""
+    if fmt == "json":
+        sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    if fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["id", "title", "shape", "value"])
+        for k, r in results.results.items():
+            w.writerow([k, r.indicator.title, r.indicator.shape, _cell(r.value)])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    acc = doc["account"]
+    table = Table(title=f"@{acc.get('username') or '?'} ({acc.get('id') or 'unknown id'})", title_justify="left")
+    table.add_column("indicator")
+    table.add_column("value", justify="right")
+    table.add_column("why unknown / note", overflow="fold")
+    for k, r in results.results.items():
+        note = r.reason if r.value is None else ""
+        table.add_row(k, _short(r.value, r.indicator.shape), note)
+    Console(soft_wrap=False).print(table)
+    Console().print(f"hours and weekdays in {results.tz} ({results.tz_source})")
+
+
+def print_query(con: duckdb.DuckDBPyConnection, query: str, fmt: str) -> None:
+    """Run a user's query and print its rows."""
+    try:
+        cur = con.execute(query)
+        cols = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    except duckdb.Error as e:
+        raise RoostError(f"the query fails: {str(e).strip().splitlines()[0][:300]}") from None
+    if fmt == "json":
+        from roost.indicators import _plain
+
+        data = [dict(zip(cols, (_plain(x) for x in row))) for row in rows]
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2, default=str).decode() + "\n")
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(cols)
+        for row in rows:
+            w.writerow([_cell(x) for x in row])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table()
+        for c in cols:
+            table.add_column(c)
+        for row in rows:
+            table.add_row(*(_cell(x) for x in row))
+        Console().print(table)
