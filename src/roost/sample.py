@@ -588,9 +588,8 @@ class _Sample:
         """Return `text` with two letters of one word swapped (an earlier, edited-away version)."""
         words = text.split(" ")
         cands = [k for k, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
-        if not cands:  # no long word: flip the case of the first letter instead
-            k = next((k for k, c in enumerate(text) if c.isalpha()), -1)
-            return text if k < 0 else text[:k] + text[k].swapcase() + text[k + 1:]
+        if not cands:  # no long word: flip the case of a leading letter instead
+            return text[0].swapcase() + text[1:] if text[:1].isalpha() and text[:5] != "https" else text
         k = self.rng.choice(cands)
         w = words[k]
         p = self.rng.randrange(1, len(w) - 2)

@@ -205,8 +205,8 @@ select
         case when source not like '%<%' then source end
     ) as source_name,
     nullif(regexp_extract(source, 'href="([^"]*)"', 1), '') as source_url,
-    chain_favorite_count as favorite_count,
-    chain_retweet_count as retweet_count,
+    chain_favorite_count::bigint as favorite_count,
+    chain_retweet_count::bigint as retweet_count,
     is_retweet,
     not is_retweet as is_own,
     (not is_retweet and (in_reply_to_status_id is not null or in_reply_to_user_id is not null)) as is_reply,

@@ -1,0 +1,82 @@
+"""Shared test helpers: fixtures zipped on the fly, the real archives, running the CLI in-process."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FIXTURES = ROOT / "fixtures"
+FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+REAL = os.environ.get("ROOST_REAL_ARCHIVES")
+REAL_SKIP = "ROOST_REAL_ARCHIVES is unset: point it at ../shared/archives to check roost against real archives"
+
+
+def zip_folder(folder: Path, out: Path, top: str = "") -> Path:
+    """Zip a folder (optionally under one extra top folder), as a user would."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                z.write(path, top + path.relative_to(folder).as_posix())
+    return out
+
+
+def as_form(folder: Path, form: str, tmp_path: Path) -> Path:
+    """The archive as a folder, a zip, or a zip with an extra top folder."""
+    if form == "folder":
+        return folder
+    if form == "zip":
+        return zip_folder(folder, tmp_path / f"{folder.name}.zip")
+    return zip_folder(folder, tmp_path / f"{folder.name}-nested.zip", top="twitter-2024-01-01-abc/")
+
+
+def real_archives() -> list[str]:
+    """Names of the real archives with expected figures, or [] without ROOST_REAL_ARCHIVES."""
+    if not REAL:
+        return []
+    return sorted(json.loads((Path(REAL) / "EXPECTED.json").read_text()))
+
+
+def differences(got: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    """Every expected figure that got lacks or disagrees with (floats to 1e-9)."""
+    out = []
+    for key, expected in want.items():
+        actual = got.get(key, "<missing>")
+        if isinstance(expected, float) or isinstance(actual, float):
+            ok = (
+                isinstance(actual, (int, float))
+                and isinstance(expected, (int, float))
+                and math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-9)
+            )
+        else:
+            ok = actual == expected
+        if not ok:
+            out.append(f"{key}: got {actual!r}, expected {expected!r}")
+    return out
+
+
+class Cli:
+    """Runs roost's typer app in-process, returning (exit code, stdout, stderr)."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, args: Sequence[str | os.PathLike[str]]) -> tuple[int, str, str]:
+        from roost.cli import app
+
+        result = self.runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
