@@ -144,6 +144,161 @@ def sql(
             output.print_query(loaded.con, query, fmt)
 
 
+LangOpt = Annotated[str, typer.Option("--lang", help="Report language: en or fr.")]
+
+
+def _report(
+    source: Path | list[Path],
+    output: Path | None,
+    *,
+    lang: str,
+    tz: str | None,
+    topic: str | None,
+    site: str | None,
+    share: bool,
+    keep_handles: bool,
+    indicators_dir: list[Path] | None,
+    skip_broken: bool,
+    force: bool,
+    sample: bool = False,
+) -> Path:
+    """Load, compute and write one report; return where it was written."""
+    import datetime as dt
+
+    from roost.indicators import compute
+    from roost.load import open_archive
+    from roost.report import ReportOptions, build_report, default_report_name, write_atomic
+
+    if lang not in ("en", "fr"):
+        raise RoostError(f"--lang {lang!r} is not one of en, fr")
+    with _progress() as progress:
+        loaded = open_archive(source, skip_broken=skip_broken, progress=progress, keep_raw=False)
+    with loaded:
+        results = compute(loaded.con, _options(tz, topic, site), extra_dirs=indicators_dir or ())
+        when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        options = ReportOptions(lang=lang, share=share, keep_handles=keep_handles, sample=sample, generated_at=when)
+        html = build_report(loaded.con, results, options, loaded.warnings)
+        target = output or Path(default_report_name(loaded.con))
+    _warn(loaded.warnings)
+    write_atomic(html, target, force=force)
+    return target
+
+
+def _open_in_browser(path: Path) -> None:
+    import webbrowser
+
+    webbrowser.open(path.resolve().as_uri())
+
+
+@app.command()
+def report(
+    archive: ArchiveArg,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write; default <account>-<archive date>.html here.")] = None,
+    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    topic: TopicOpt = None,
+    site: SiteOpt = None,
+    share: Annotated[bool, typer.Option("--share", help="A report to share: no e-mail, phone, IPs or DMs; other accounts' handles replaced by labels.")] = False,
+    keep_handles: Annotated[bool, typer.Option("--keep-handles", help="With --share: keep other accounts' handles.")] = False,
+    indicators_dir: IndicatorsDirOpt = None,
+    skip_broken: SkipBrokenOpt = False,
+    open_: Annotated[bool, typer.Option("--open", help="Open the report in the default browser.")] = False,
+) -> None:
+    """Write one self-contained HTML report: is your Twitter strategy working? (An existing file is replaced.)"""
+    with _errors():
+        target = _report(
+            _one_or_many(archive), output, lang=lang, tz=tz, topic=topic, site=site, share=share,
+            keep_handles=keep_handles, indicators_dir=indicators_dir, skip_broken=skip_broken, force=True,
+        )
+    _say(f"roost: wrote {target}")
+    if open_:
+        _open_in_browser(target)
+
+
+@app.command()
+def demo(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("roost-demo.html"),
+    lang: LangOpt = "en",
+    tweets: Annotated[int, typer.Option("--tweets", help="Size of the generated sample archive.")] = 3000,
+    open_: Annotated[bool, typer.Option("--open", help="Open the report in the default browser.")] = False,
+) -> None:
+    """Write the report of a bundled synthetic sample archive (no archive of yours needed)."""
+    import tempfile
+
+    from roost.sample import write_sample_archive
+
+    with _errors(), tempfile.TemporaryDirectory(prefix="roost-demo-") as tmp:
+        archive = write_sample_archive(Path(tmp) / "twitter-sample.zip", tweets=tweets, zip=True)
+        target = _report(
+            archive, output, lang=lang, tz=None, topic="seo, marketing", site="roost-sample.example", share=False,
+            keep_handles=False, indicators_dir=None, skip_broken=False, force=True, sample=True,
+        )
+    _say(f"roost: wrote {target} (sample data)")
+    if open_:
+        _open_in_browser(target)
+
+
+@app.command()
+def batch(
+    archives: Annotated[list[Path], typer.Argument(help="Archives (.zip, folders, .duckdb) or folders holding them.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write reports, index.html, indicators.csv/json and dataset/ into.")],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Archives processed at once (default: the CPU count).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="A Dask scheduler address (tcp://host:8786) to run the archives on.")] = None,
+    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    topic: TopicOpt = None,
+    site: SiteOpt = None,
+    share: Annotated[bool, typer.Option("--share", help="Shared reports: no e-mail, phone, IPs or DMs; handles replaced.")] = False,
+    keep_handles: Annotated[bool, typer.Option("--keep-handles", help="With --share: keep other accounts' handles.")] = False,
+    indicators_dir: IndicatorsDirOpt = None,
+    skip_broken: SkipBrokenOpt = False,
+) -> None:
+    """Process many archives: a report each, an index, indicators.csv/json, a Parquet dataset, growth per account."""
+    from roost.batch import BatchOptions, run_batch
+
+    with _errors():
+        if lang not in ("en", "fr"):
+            raise RoostError(f"--lang {lang!r} is not one of en, fr")
+        opts = _options(tz, topic, site)
+        options = BatchOptions(
+            lang=lang, tz=tz, topic=opts.topic, site=site, share=share, keep_handles=keep_handles,
+            indicators_dirs=tuple(str(d) for d in indicators_dir or ()), skip_broken=skip_broken,
+        )
+        if indicators_dir:  # check the user's SQL once, before any archive is processed
+            from roost.indicators import discover
+
+            discover(indicators_dir)
+
+        def progress(source: str, state: str, done: int, total: int) -> None:
+            _say(f"roost: [{done}/{total}] {state}: {source}")
+
+        outcomes = run_batch(archives, output, options, jobs=jobs, scheduler=scheduler, progress=progress)
+    failed = [o for o in outcomes if o.status == "failed"]
+    for o in failed:
+        _say(f"roost: error: {o.source}: {o.error}")
+    done = sum(1 for o in outcomes if o.status == "done")
+    skipped = sum(1 for o in outcomes if o.status == "skipped")
+    _say(f"roost: {done} processed, {skipped} unchanged, {len(failed)} failed; see {output / 'index.html'}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="One archive of the account (.zip, folder or .duckdb).")],
+    new: Annotated[Path, typer.Argument(help="Another archive of the same account; the order does not matter.")],
+    fmt: FormatOpt = "table",
+) -> None:
+    """What changed between two archives of one account: followers gained and lost, follow-backs."""
+    from roost import output
+    from roost.diff import diff_archives
+
+    with _errors():
+        output.check_format(fmt)
+        result = diff_archives(old, new)
+        output.print_diff(result, fmt)
+
+
 def _one_or_many(paths: list[Path]) -> Path | list[Path]:
     return paths[0] if len(paths) == 1 else paths
 

@@ -148,3 +148,48 @@ def print_query(con: duckdb.DuckDBPyConnection, query: str, fmt: str) -> None:
         for row in rows:
             table.add_row(*(_cell(x) for x in row))
         Console().print(table)
+
+
+_DIFF_LISTS = (
+    ("followers_gained", "followers gained"),
+    ("followers_lost", "followers lost"),
+    ("follow_backs", "follow-backs (new mutuals)"),
+    ("mutuals_lost", "mutuals lost"),
+    ("following_added", "accounts you started following"),
+    ("following_removed", "accounts you stopped following"),
+)
+
+
+def print_diff(result: dict[str, Any], fmt: str) -> None:
+    """Print the changes between two snapshots of one account."""
+    if fmt == "json":
+        sys.stdout.write(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    if fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["change", "account_id", "screen_name"])
+        for key, _ in _DIFF_LISTS:
+            for acc in result[key] or []:
+                w.writerow([key, acc["account_id"], acc["screen_name"] or ""])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    acc = result["account"]
+    console.print(
+        f"@{acc['username'] or acc['id']}: {result['old']['taken_at'] or '?'} -> {result['new']['taken_at'] or '?'}"
+    )
+    counts = Table("", "before", "after", "change")
+    for name, (a, b) in result["counts"].items():
+        delta = "" if a is None or b is None else f"{b - a:+,}"
+        counts.add_row(name, _short(a, "number"), _short(b, "number"), delta)
+    console.print(counts)
+    for key, title in _DIFF_LISTS:
+        accounts = result[key]
+        if accounts is None:
+            console.print(f"{title}: unknown (an archive has no follower or following file)")
+            continue
+        shown = ", ".join("@" + a["screen_name"] if a["screen_name"] else a["account_id"] for a in accounts[:30])
+        more = f" and {len(accounts) - 30} more" if len(accounts) > 30 else ""
+        console.print(f"{title} ({len(accounts)}): {shown}{more}")
