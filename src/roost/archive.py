@@ -104,6 +104,7 @@ class Archive:
     files: list[DataFile]
     manifest: dict | None
     warnings: list[str] = field(default_factory=list)
+    manifest_text: bytes = b""
     _members: dict[str, _Member] = field(default_factory=dict, repr=False)
     _zips: dict[Path, zipfile.ZipFile] = field(default_factory=dict, repr=False)
     _read_total: int = 0
@@ -177,17 +178,17 @@ class Archive:
             )
         return shape
 
-    def read_small_json(self, rel: str, limit: int = 64 * 1024**2) -> object:
-        """Parse a small data file (manifest, user details) in Python; its envelope is stripped."""
+    def read_small_json(self, rel: str, limit: int = 64 * 1024**2) -> tuple[object, bytes]:
+        """Parse a small data file (the manifest) in Python; return the value and its JSON text."""
         with self.open_member(rel) as src:
             raw = src.read(limit + 1)
         if len(raw) > limit:
             raise ArchiveFileError(f"{rel} is larger than {limit:,} bytes: not a real archive file", path=rel)
         body = _strip_bytes(raw, rel)
         if not body.strip():
-            return None
+            return None, b""
         try:
-            return orjson.loads(body)
+            return orjson.loads(body), body
         except orjson.JSONDecodeError as e:
             raise ArchiveFileError(
                 f"{rel} is not valid JSON (line {_line_of(body, e.pos) + _prefix_lines(raw)}): "
@@ -477,12 +478,13 @@ def _data_files(archive: Archive) -> list[DataFile]:
     if manifest_rel in files:
         files.pop(manifest_rel)
         try:
-            manifest = archive.read_small_json(manifest_rel)
+            manifest, text = archive.read_small_json(manifest_rel)
         except ArchiveFileError as e:
             archive.warnings.append(f"{e} (the manifest is ignored; files are found by name)")
-            manifest = None
+            manifest, text = None, b""
         if isinstance(manifest, dict):
             archive.manifest = manifest
+            archive.manifest_text = text
             for key, spec in _dict(manifest.get("dataTypes")).items():
                 for entry in _list(_dict(spec).get("files")):
                     entry = _dict(entry)

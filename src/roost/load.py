@@ -233,7 +233,10 @@ def load_archive(
         }
         con.executemany("insert into roost_meta values (?, ?)", list(meta.items()))
         if archive.manifest is not None:
-            con.execute("insert into raw_manifest values (?::json)", [orjson.dumps(archive.manifest).decode()])
+            try:
+                con.execute("insert into raw_manifest values (?::json)", [archive.manifest_text.decode("utf-8", "replace")])
+            except duckdb.Error:
+                warnings.append("data/manifest.js cannot be stored as JSON: the owner is taken from account.js")
         _build_tables(con, keep_raw=keep_raw)
         return warnings
 
