@@ -6,7 +6,8 @@ An indicator is one `.sql` file whose name is its id, with a comment header:
     -- shape: number            (number, share, text, series or table)
     -- unit: accounts           (optional)
     -- section: network         (network, publishing, relaying, interaction, buzz, quality, fit, custom)
-    -- needs: follower          (data types that must be in the archive, else the value is null)
+    -- needs: follower          (data types that must be in the archive, else the value is null;
+                                 `engagement` means every own tweet has like and retweet counts)
     -- params: topic            (optional: topic, site; without the option the value is null)
     -- definition: One line in English.
     -- definition_fr: One line in French (optional).
@@ -69,6 +70,7 @@ NEED_FILES = {
     "like": "like.js",
     "direct_messages": "direct-messages.js",
     "account_timezone": "account-timezone.js",
+    "engagement": "like and retweet counts on its tweets (Grailbird archives have none)",
 }
 _HEADER = re.compile(r"^--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -226,6 +228,13 @@ def available_types(con: duckdb.DuckDBPyConnection) -> set[str]:
     types = {r[0] for r in rows}
     if types & {"tweets", "grailbird_tweets"}:
         types.add("tweets")
+        missing = con.execute(
+            "select count(*) from tweets where is_own and (favorite_count is null or retweet_count is null)"
+        ).fetchone()
+        if missing and missing[0] == 0:
+            types.add("engagement")
+    if "direct_messages_group" in types:
+        types.add("direct_messages")
     return types
 
 

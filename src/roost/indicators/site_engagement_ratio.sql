@@ -1,0 +1,40 @@
+-- title: Engagement of tweets linking to your site | Engagement des tweets vers votre site
+-- shape: number
+-- unit: ratio
+-- section: fit
+-- needs: tweets, engagement
+-- params: site
+-- definition: Mean likes + retweets of own tweets linking to the --site domain (as in site_tweets) over that of the other own tweets: above 1, promoting your site does not cost attention; null when either side has no tweet, the other mean is 0 or counts are missing.
+-- definition_fr: Moyenne des j'aime + RT des tweets propres avec un lien vers le domaine --site (comme site_tweets) sur celle des autres tweets propres : au-dessus de 1, promouvoir votre site ne coûte pas d'attention ; null si un des côtés n'a aucun tweet, si l'autre moyenne est 0 ou si les compteurs manquent.
+-- limits: Counts are totals at the archive's date; Grailbird archives have none.
+with site as (
+    select split_part(
+        regexp_replace(regexp_replace(lower(trim(getvariable('roost_site'))), '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''),
+        '/', 1
+    ) as domain
+),
+linking as (
+    select distinct u.tweet_id
+    from tweet_urls as u
+    cross join site as s
+    where s.domain <> '' and (u.domain = s.domain or ends_with(u.domain, '.' || s.domain))
+),
+flagged as (
+    select t.tweet_id, t.favorite_count + t.retweet_count as engagement, l.tweet_id is not null as links_site
+    from tweets as t
+    left join linking as l using (tweet_id)
+    where t.is_own
+),
+sides as (
+    select
+        count(*) filter (where engagement is null) as missing,
+        count(*) filter (where links_site) as site_tweets,
+        count(*) filter (where not links_site) as other_tweets,
+        avg(engagement) filter (where links_site) as site_mean,
+        avg(engagement) filter (where not links_site) as other_mean
+    from flagged
+)
+select
+    case when missing = 0 and site_tweets > 0 and other_tweets > 0 and other_mean > 0
+        then site_mean / other_mean end as value
+from sides

@@ -1,0 +1,47 @@
+-- title: Top conversation partners | Principaux interlocuteurs
+-- shape: table
+-- unit: tweets
+-- section: interaction
+-- needs: tweets
+-- definition: The 20 accounts you addressed in the most own tweets (retweets left out): replies = your replies to them (not to yourself), mentions = your tweets mentioning them, total = distinct tweets doing either (a reply that also mentions counts once); is_follower = they follow you, is_friend = you follow them (null without the follower or following file); ties by account id.
+-- definition_fr: Les 20 comptes interpellés dans le plus de tweets propres (RT exclus) : replies = vos réponses (hors à vous-même), mentions = vos tweets qui les mentionnent, total = tweets distincts faisant l'un ou l'autre (une réponse qui mentionne compte une fois) ; is_follower = ils vous suivent, is_friend = vous les suivez (null sans fichier follower ou following) ; égalités par id.
+-- limits: The screen name is the latest one the archive shows for the id and may be null; follower and following files are snapshots of the archive's date.
+with conversation as (
+    select tweet_id, account_id, kind
+    from interactions
+    where not is_retweet
+),
+per_account as (
+    select
+        account_id,
+        count(distinct tweet_id) filter (where kind = 'reply') as replies,
+        count(distinct tweet_id) filter (where kind = 'mention') as mentions,
+        count(distinct tweet_id) as total
+    from conversation
+    group by account_id
+),
+top_accounts as (
+    select *
+    from per_account
+    order by total desc, account_id
+    limit 20
+),
+known_files as (
+    select
+        coalesce(bool_or(data_type = 'follower'), false) as has_followers,
+        coalesce(bool_or(data_type = 'following'), false) as has_following
+    from archive_files
+    where status in ('loaded', 'blank')
+)
+select
+    p.account_id,
+    h.screen_name,
+    p.replies,
+    p.mentions,
+    p.total,
+    case when k.has_followers then p.account_id in (select account_id from followers) end as is_follower,
+    case when k.has_following then p.account_id in (select account_id from following) end as is_friend
+from top_accounts as p
+cross join known_files as k
+left join handles as h using (account_id)
+order by p.total desc, p.account_id

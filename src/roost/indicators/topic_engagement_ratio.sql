@@ -1,0 +1,46 @@
+-- title: Engagement on your topic | Engagement sur votre sujet
+-- shape: number
+-- unit: ratio
+-- section: fit
+-- needs: tweets, engagement
+-- params: topic
+-- definition: Mean likes + retweets of own on-topic tweets (as in topic_tweets_share) over that of own off-topic tweets: above 1, your audience rewards your topic; null when either side has no tweet, the off-topic mean is 0 or counts are missing.
+-- definition_fr: Moyenne des j'aime + RT des tweets propres sur le sujet (comme topic_tweets_share) sur celle des tweets propres hors sujet : au-dessus de 1, votre audience récompense votre sujet ; null si un des côtés n'a aucun tweet, si la moyenne hors sujet est 0 ou si les compteurs manquent.
+-- limits: Counts are totals at the archive's date; Grailbird archives have none.
+with keywords as (
+    select distinct ltrim(trim(lower(keyword)), '#') as keyword
+    from (select unnest(getvariable('roost_topic')) as keyword) as given
+    where ltrim(trim(keyword), '#') <> ''
+),
+own as (
+    select tweet_id, lower(coalesce(full_text, '')) as text, favorite_count + retweet_count as engagement
+    from tweets
+    where is_own
+),
+on_topic as (
+    select o.tweet_id
+    from own as o
+    join keywords as k on contains(o.text, k.keyword)
+    union
+    select h.tweet_id
+    from tweet_hashtags as h
+    join keywords as k on lower(h.hashtag) = k.keyword
+),
+flagged as (
+    select o.tweet_id, o.engagement, t.tweet_id is not null as is_on_topic
+    from own as o
+    left join on_topic as t using (tweet_id)
+),
+sides as (
+    select
+        count(*) filter (where engagement is null) as missing,
+        count(*) filter (where is_on_topic) as on_topic_tweets,
+        count(*) filter (where not is_on_topic) as off_topic_tweets,
+        avg(engagement) filter (where is_on_topic) as on_topic_mean,
+        avg(engagement) filter (where not is_on_topic) as off_topic_mean
+    from flagged
+)
+select
+    case when missing = 0 and on_topic_tweets > 0 and off_topic_tweets > 0 and off_topic_mean > 0
+        then on_topic_mean / off_topic_mean end as value
+from sides
