@@ -56,9 +56,9 @@ def test_edit_chain_counts_once_with_summed_counts() -> None:
         assert chains, "the fixture has edit chains"
         for tweet_id, versions, favorites in chains:
             raw = con.execute(
-                "select sum(cast(coalesce(doc->'$.tweet', doc)->>'$.favorite_count' as bigint)) from raw_tweets "
-                "where coalesce(coalesce(doc->'$.tweet', doc)->>'$.edit_info.edit.initialTweetId', "
-                "coalesce(doc->'$.tweet', doc)->>'$.id_str') = ?",
+                "select sum(cast(favorite_count as bigint)) from raw_tweets "
+                "where coalesce(edit_info->>'$.edit.initialTweetId', "
+                "id_str) = ?",
                 [tweet_id],
             ).fetchone()[0]
             assert favorites == raw

@@ -53,6 +53,33 @@ RAW_TYPES = (
     "grailbird_payload_details",
     "grailbird_tweet_index",
 )
+# Tweet-shaped files get a raw table with one column per field roost reads (named as in the archive, every
+# scalar kept as the archive's text, nested parts kept as JSON): DuckDB's reader then parses each tweet once.
+# Everything else keeps one JSON document per item.
+TWEET_TYPES = ("tweets", "grailbird_tweets", "deleted_tweets", "community_tweet", "twitter_circle_tweet")
+TWEET_FIELDS = (
+    ("id_str", "varchar"),
+    ("id", "varchar"),
+    ("created_at", "varchar"),
+    ("full_text", "varchar"),
+    ("text", "varchar"),
+    ("lang", "varchar"),
+    ("source", "varchar"),
+    ("favorite_count", "varchar"),
+    ("retweet_count", "varchar"),
+    ("in_reply_to_status_id_str", "varchar"),
+    ("in_reply_to_status_id", "varchar"),
+    ("in_reply_to_user_id_str", "varchar"),
+    ("in_reply_to_user_id", "varchar"),
+    ("in_reply_to_screen_name", "varchar"),
+    ("possibly_sensitive", "varchar"),
+    ("deleted_at", "varchar"),
+    ("community_id_str", "varchar"),
+    ("entities", "json"),
+    ("extended_entities", "json"),
+    ("edit_info", "json"),
+    ("retweeted_status", "json"),
+)
 # A broken file of these types is an error (unless --skip-broken); of any other type, a warning.
 ESSENTIAL_TYPES = frozenset({"tweets", "grailbird_tweets"})
 # Tables the staging layer materializes, in dependency order.
@@ -249,8 +276,10 @@ def _create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
             items_read bigint, manifest_count bigint, status varchar, note varchar)"""
     )
     con.execute("create table raw_manifest (doc json)")
+    tweet_columns = ", ".join(f"{name} {kind}" for name, kind in TWEET_FIELDS)
     for t in RAW_TYPES:
-        con.execute(f"create table raw_{t} (file_id integer, doc json)")
+        columns = tweet_columns if t in TWEET_TYPES else "doc json"
+        con.execute(f"create table raw_{t} (file_id integer, {columns})")
     con.execute("create table raw_other (file_id integer, doc json)")
 
 
@@ -276,6 +305,8 @@ def _load_file(
         shape = archive.strip_to(f.path, tmp)
         if shape == "empty":
             return "blank", 0, "blank file"
+        if f.data_type in TWEET_TYPES:
+            return "loaded", _insert_tweets(con, table, file_id, tmp, shape, f.path, warnings), ""
         return "loaded", _insert_json(con, table, file_id, tmp, shape, f.path, warnings), ""
     except (ArchiveFileError, duckdb.Error) as e:
         message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e)
@@ -290,24 +321,114 @@ def _load_file(
 
 
 def _insert_json(
-    con: duckdb.DuckDBPyConnection, table: str, file_id: int, tmp: Path, shape: str, rel: str, warnings: list[str]
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    file_id: int | None,
+    tmp: Path,
+    shape: str,
+    rel: str,
+    warnings: list[str],
+    *,
+    with_file_id: bool = True,
 ) -> int:
+    """Insert one JSON document per item of the file (the whole value when it is an object)."""
     fmt = "array" if shape == "array" else "unstructured"
-    query = (
-        f"insert into {table} select ? as file_id, json as doc from "
-        f"read_json_objects(?, format = '{fmt}', maximum_object_size = {MAX_OBJECT_SIZE})"
-    )
+    source = f"read_json_objects(?, format = '{fmt}', maximum_object_size = {MAX_OBJECT_SIZE})"
+    if with_file_id:
+        query, params = f"insert into {table} select ? as file_id, json as doc from {source}", [file_id, str(tmp)]
+        clear = f"delete from {table} where file_id = {int(file_id or 0)}"
+        count = f"select count(*) from {table} where file_id = {int(file_id or 0)}"
+    else:
+        query, params = f"insert into {table} select json as doc from {source}", [str(tmp)]
+        clear, count = f"delete from {table}", f"select count(*) from {table}"
     try:
-        con.execute(query, [file_id, str(tmp)])
+        con.execute(query, params)
     except duckdb.InvalidInputException as e:
         if "UTF-8" not in str(e) and "utf-8" not in str(e):
             raise
         _replace_bad_utf8(tmp)
         warnings.append(f"{rel} has bytes that are not UTF-8: they were replaced with U+FFFD")
-        con.execute(f"delete from {table} where file_id = ?", [file_id])
-        con.execute(query, [file_id, str(tmp)])
-    row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
+        con.execute(clear)
+        con.execute(query, params)
+    row = con.execute(count).fetchone()
     return int(row[0]) if row else 0
+
+
+def _first_key(path: Path) -> str | None:
+    """The first key of the first item of a JSON array file (tells wrapped `{"tweet": ...}` from flat)."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    import re
+
+    m = re.match(rb'\s*\[\s*\{\s*"([^"\\]{1,40})"', head)
+    return m.group(1).decode() if m else None
+
+
+def _insert_tweets(
+    con: duckdb.DuckDBPyConnection, table: str, file_id: int, tmp: Path, shape: str, rel: str, warnings: list[str]
+) -> int:
+    """Insert a tweet-shaped file: DuckDB's typed reader when the file is regular, else item by item."""
+    names = ", ".join(name for name, _ in TWEET_FIELDS)
+    struct = ", ".join(f"{name} {kind}" for name, kind in TWEET_FIELDS)
+    wrapper = _first_key(tmp) if shape == "array" else None
+    if shape == "array" and wrapper in ("tweet", "id_str", "id", "created_at", "source", "entities", "edit_info",
+                                        "retweeted", "full_text", "text", "favorite_count"):
+        if wrapper == "tweet":
+            columns = f"{{'tweet': 'struct({struct})'}}"
+            select = ", ".join(f"tweet.{name}" for name, _ in TWEET_FIELDS)
+            lost = "tweet is null"
+        else:
+            columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in TWEET_FIELDS) + "}"
+            select = names
+            lost = " and ".join(f"{name} is null" for name, _ in TWEET_FIELDS)
+        try:
+            con.execute("begin")
+            con.execute(
+                f"insert into {table} (file_id, {names}) select ?, {select} from read_json(?, format = 'array', "
+                f"columns = {columns}, maximum_object_size = {MAX_OBJECT_SIZE}) where not ({lost})",
+                [file_id, str(tmp)],
+            )
+            read = con.execute(
+                f"select count(*) from read_json_objects(?, format = 'array', maximum_object_size = {MAX_OBJECT_SIZE})",
+                [str(tmp)],
+            ).fetchone()[0]
+            inserted = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()[0]
+            if inserted == read:
+                con.execute("commit")
+                return int(inserted)
+            con.execute("rollback")  # items of another shape inside: read them one by one below
+        except duckdb.Error:
+            con.execute("rollback")
+    # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
+    docs = f"raw_docs_{file_id}"
+    con.execute(f"create temp table {docs} (doc json)")
+    try:
+        _insert_json(con, docs, None, tmp, shape, rel, warnings, with_file_id=False)
+        strings = ", ".join(f"'$.{name}'" for name, kind in TWEET_FIELDS if kind == "varchar")
+        jsons = ", ".join(f"'$.{name}'" for name, kind in TWEET_FIELDS if kind == "json")
+        picks = []
+        si = ji = 0
+        for name, kind in TWEET_FIELDS:
+            if kind == "varchar":
+                si += 1
+                picks.append(f"s[{si}]")
+            else:
+                ji += 1
+                picks.append(f"j[{ji}]")
+        con.execute(
+            f"""insert into {table} (file_id, {names})
+            select ?, {", ".join(picks)} from (
+                select json_extract_string(t, [{strings}]) as s, json_extract(t, [{jsons}]) as j
+                from (select case when json_type(doc, '$.tweet') = 'OBJECT' then doc -> '$.tweet' else doc end as t
+                      from {docs})
+                where json_type(t) = 'OBJECT'
+            )""",
+            [file_id],
+        )
+        row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        con.execute(f"drop table if exists {docs}")
 
 
 def _replace_bad_utf8(path: Path) -> None:

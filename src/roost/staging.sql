@@ -98,60 +98,44 @@ left join phone on true;
 
 create table archive as select * from stg_archive;
 
--- One row per item of a tweet-shaped file (tweets, Grailbird months, deleted, community, Circle tweets),
--- unwrapped from `{"tweet": ...}` when wrapped.
+-- One row per item of a tweet-shaped file (tweets, Grailbird months, deleted, community, Circle tweets).
+-- The raw tweet tables hold the archive's own fields as text (load.py's TWEET_FIELDS) and nested parts as JSON.
 create or replace view stg_tweet_rows as
 with items as (
-    select 'tweet' as kind, file_id, coalesce(doc -> '$.tweet', doc) as t from raw_tweets
+    select 'tweet' as kind, * from raw_tweets
     union all
-    select 'tweet', file_id, doc from raw_grailbird_tweets
+    select 'tweet', * from raw_grailbird_tweets
     union all
-    select 'deleted', file_id, coalesce(doc -> '$.tweet', doc) from raw_deleted_tweets
+    select 'deleted', * from raw_deleted_tweets
     union all
-    select 'community', file_id, coalesce(doc -> '$.tweet', doc) from raw_community_tweet
+    select 'community', * from raw_community_tweet
     union all
-    select 'circle', file_id, coalesce(doc -> '$.tweet', doc) from raw_twitter_circle_tweet
-),
-fields as (
-    select
-        kind,
-        file_id,
-        json_extract_string(t, [
-            '$.id_str', '$.id', '$.created_at', '$.full_text', '$.text', '$.lang', '$.source',
-            '$.favorite_count', '$.retweet_count',
-            '$.in_reply_to_status_id_str', '$.in_reply_to_status_id',
-            '$.in_reply_to_user_id_str', '$.in_reply_to_user_id', '$.in_reply_to_screen_name',
-            '$.edit_info.edit.initialTweetId', '$.retweeted_status.user.id_str',
-            '$.retweeted_status.user.screen_name', '$.retweeted_status.id_str', '$.deleted_at',
-            '$.community_id_str', '$.possibly_sensitive'
-        ]) as s,
-        json_extract(t, ['$.entities', '$.extended_entities', '$.retweeted_status']) as j
-    from items
+    select 'circle', * from raw_twitter_circle_tweet
 )
 select
     kind,
     file_id,
-    coalesce(nullif(s[1], ''), nullif(s[2], '')) as row_id,
-    roost_ts(s[3]) as created_at,
-    coalesce(s[4], s[5]) as text_raw,
-    s[6] as lang,
-    s[7] as source,
-    roost_count(s[8]) as favorite_count,
-    roost_count(s[9]) as retweet_count,
-    coalesce(nullif(s[10], ''), nullif(s[11], '')) as in_reply_to_status_id,
-    coalesce(nullif(s[12], ''), nullif(s[13], '')) as in_reply_to_user_id,
-    nullif(s[14], '') as in_reply_to_screen_name,
-    nullif(s[15], '') as edit_initial_id,
-    s[16] as retweeted_user_id,
-    s[17] as retweeted_screen_name,
-    s[18] as retweeted_tweet_id,
-    roost_ts(s[19]) as deleted_at,
-    s[20] as community_id,
-    try_cast(s[21] as boolean) as possibly_sensitive,
-    j[1] as entities,
-    j[2] as extended_entities,
-    (j[3] is not null and json_type(j[3]) = 'OBJECT') as has_retweeted_status
-from fields;
+    coalesce(nullif(id_str, ''), nullif(id, '')) as row_id,
+    roost_ts(created_at) as created_at,
+    coalesce(full_text, text) as text_raw,
+    lang,
+    source,
+    roost_count(favorite_count) as favorite_count,
+    roost_count(retweet_count) as retweet_count,
+    coalesce(nullif(in_reply_to_status_id_str, ''), nullif(in_reply_to_status_id, '')) as in_reply_to_status_id,
+    coalesce(nullif(in_reply_to_user_id_str, ''), nullif(in_reply_to_user_id, '')) as in_reply_to_user_id,
+    nullif(in_reply_to_screen_name, '') as in_reply_to_screen_name,
+    nullif(edit_info ->> '$.edit.initialTweetId', '') as edit_initial_id,
+    retweeted_status ->> '$.user.id_str' as retweeted_user_id,
+    retweeted_status ->> '$.user.screen_name' as retweeted_screen_name,
+    retweeted_status ->> '$.id_str' as retweeted_tweet_id,
+    roost_ts(deleted_at) as deleted_at,
+    community_id_str as community_id,
+    try_cast(possibly_sensitive as boolean) as possibly_sensitive,
+    entities,
+    extended_entities,
+    coalesce(json_type(retweeted_status) = 'OBJECT', false) as has_retweeted_status
+from items;
 
 -- One row per tweet: an edit chain counts once, with its initial row's fields (else its earliest row's)
 -- and its rows' favorite and retweet counts summed (null when any row lacks them, as in Grailbird).
@@ -165,10 +149,23 @@ with rows as (
     )
     where dup = 1
 ),
-chained as (
-    select *, coalesce(edit_initial_id, row_id) as chain_id from rows
+edited_chains as (
+    select distinct edit_initial_id as chain_id from rows where edit_initial_id is not null
 ),
-ranked as (
+-- Most tweets were never edited: they are their own chain, with no window to compute.
+single as (
+    select
+        rows.*,
+        rows.row_id as chain_id,
+        1::bigint as chain_pos,
+        1::bigint as version_count,
+        rows.favorite_count as chain_favorite_count,
+        rows.retweet_count as chain_retweet_count
+    from rows
+    anti join edited_chains on rows.row_id = edited_chains.chain_id
+    where rows.edit_initial_id is null
+),
+edited as (
     select
         *,
         row_number() over (
@@ -179,8 +176,16 @@ ranked as (
             then sum(favorite_count) over chain end as chain_favorite_count,
         case when count(retweet_count) over chain = count(*) over chain
             then sum(retweet_count) over chain end as chain_retweet_count
-    from chained
+    from (
+        select *, coalesce(edit_initial_id, row_id) as chain_id from rows
+        where edit_initial_id is not null or row_id in (select chain_id from edited_chains)
+    )
     window chain as (partition by chain_id)
+),
+ranked as (
+    select * from single
+    union all by name
+    select * from edited where chain_pos = 1
 ),
 flagged as (
     select
@@ -193,7 +198,6 @@ flagged as (
         archive.owner_id
     from ranked
     cross join archive
-    where chain_pos = 1
 )
 select
     chain_id as tweet_id,

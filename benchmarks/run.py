@@ -1,0 +1,198 @@
+"""roost's speed and memory beside its baselines, on generated archives; writes benchmarks/RESULTS.md.
+
+Run by hand, not in CI's test run:
+
+    python benchmarks/run.py                      # 10k, 100k and 200k tweets, 3 runs each
+    python benchmarks/run.py --sizes 10000,1000000 --runs 1
+    python benchmarks/run.py --batch 50           # also a batch of 50 sample archives with --jobs 2
+
+Every figure is the median of the runs, with the peak resident memory of the process that did the work
+(read from the kernel with wait4, children included). Archives are built by roost.sample in today's format,
+with 100 MB parts, as a folder and as a zip, under benchmarks/work/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+PY = sys.executable
+ROOST = [PY, "-m", "roost.cli"]
+
+BASELINE_JSON = """
+import json, sys, pathlib
+n = 0
+for p in sys.argv[1:]:
+    t = pathlib.Path(p).read_bytes()
+    n += len(json.loads(t[t.index(b"=") + 1:]))
+print(n)
+"""
+BASELINE_DUCKDB = """
+import duckdb, sys
+con = duckdb.connect()
+files = sys.argv[1:]
+q = "select count(*) from read_json(?, format = 'array', columns = {'tweet': 'STRUCT(id_str VARCHAR, created_at VARCHAR, full_text VARCHAR, favorite_count VARCHAR, retweet_count VARCHAR, in_reply_to_status_id_str VARCHAR, in_reply_to_user_id_str VARCHAR, in_reply_to_screen_name VARCHAR, lang VARCHAR, source VARCHAR, entities JSON, extended_entities JSON, edit_info JSON)'})"
+print(con.execute(q, [files]).fetchone()[0])
+"""
+
+
+def timed(cmd: list[str], runs: int) -> tuple[float, float]:
+    """Median wall time and peak RSS, each run under benchmarks/rss.py so the RSS is that run's own."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        wrapper = [PY, str(HERE / "rss.py"), *cmd]
+        proc = subprocess.run(wrapper, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        walls.append(result["wall"])
+        peaks.append(result["peak_mib"])
+    return statistics.median(walls), statistics.median(peaks)
+
+
+def build(size: int) -> tuple[Path, Path]:
+    """The folder and zip archives of `size` tweets, generated once and kept."""
+    from roost.sample import write_sample_archive
+
+    folder = WORK / f"sample-{size}"
+    archive_zip = WORK / f"sample-{size}.zip"
+    if not (folder / "data" / "manifest.js").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_sample_archive(folder, tweets=size)
+    if not archive_zip.is_file():
+        write_sample_archive(archive_zip, tweets=size, zip=True)
+    return folder, archive_zip
+
+
+def stripped_arrays(folder: Path) -> list[str]:
+    """The tweet files with their envelope removed (the input of DuckDB's floor), made once."""
+    out = []
+    for f in sorted((folder / "data").glob("tweets*.js")):
+        target = WORK / "stripped" / folder.name / (f.stem + ".json")
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = f.read_bytes()
+            target.write_bytes(data[data.index(b"=") + 1 :])
+        out.append(str(target))
+    return out
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    import duckdb
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000,200000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=0, help="also time a batch of N sample archives with --jobs 2")
+    ap.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    args = ap.parse_args()
+    WORK.mkdir(exist_ok=True)
+    rows = []
+    targets = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        print(f"building {size:,} tweets", file=sys.stderr)
+        folder, archive_zip = build(size)
+        mib = sum(f.stat().st_size for f in (folder / "data").glob("tweets*.js")) / 1024**2
+        runs = args.runs if size <= 200_000 else 1
+        db = WORK / "bench.duckdb"
+        html = WORK / "bench.html"
+        res: dict[str, tuple[float, float]] = {}
+        print(f"  baselines", file=sys.stderr)
+        res["json.loads (no tables)"] = timed([PY, "-c", BASELINE_JSON, *map(str, sorted((folder / "data").glob("tweets*.js")))], runs)
+        res["DuckDB read_json floor"] = timed([PY, "-c", BASELINE_DUCKDB, *stripped_arrays(folder)], runs)
+        print(f"  roost", file=sys.stderr)
+        res["roost load (folder)"] = timed([*ROOST, "load", str(folder), "-o", str(db), "--force"], runs)
+        res["roost load (zip)"] = timed([*ROOST, "load", str(archive_zip), "-o", str(db), "--force"], runs)
+        res["roost indicators (folder)"] = timed([*ROOST, "indicators", str(folder), "--format", "json"], runs)
+        res["roost report (folder)"] = timed([*ROOST, "report", str(folder), "-o", str(html)], runs)
+        html_mib = html.stat().st_size / 1024**2
+        if shutil.which("twitter-to-sqlite"):
+            res["twitter-to-sqlite import"] = timed(["twitter-to-sqlite", "import", str(WORK / "t2s.db"), str(archive_zip)], 1)
+        for name, (wall, peak) in res.items():
+            rows.append((f"{size:,}", f"{mib:,.0f}", name, wall, peak))
+        floor = res["DuckDB read_json floor"][0]
+        load = res["roost load (folder)"][0]
+        targets.append((size, "load (folder) / read_json floor", load / floor, 1.3))
+        targets.append((size, "load (zip) / load (folder)", res["roost load (zip)"][0] / load, 1.3))
+        targets.append((size, "report / load (folder)", res["roost report (folder)"][0] / load, 2.0))
+        targets.append((size, "peak RSS of load (folder), MiB", res["roost load (folder)"][1], 1024.0))
+        targets.append((size, "report size, MiB", html_mib, 2.0))
+        if "twitter-to-sqlite import" in res:
+            targets.append((size, "twitter-to-sqlite / load (zip)", res["twitter-to-sqlite import"][0] / res["roost load (zip)"][0], 1 / 8))
+    batch_line = ""
+    if args.batch:
+        from roost.sample import write_sample_archive
+
+        corpus = WORK / f"batch-{args.batch}"
+        if not corpus.is_dir():
+            corpus.mkdir()
+            for i in range(args.batch):
+                write_sample_archive(corpus / f"twitter-{i:03d}.zip", tweets=2000 + 100 * i, seed=i,
+                                     owner_id=str(1000000000000000001 + i), username=f"sample_{i}", zip=True)
+        out = WORK / "batch-out"
+        shutil.rmtree(out, ignore_errors=True)
+        wall, peak = timed([*ROOST, "batch", str(corpus), "-o", str(out), "--jobs", "2"], 1)
+        wall2, peak2 = timed([*ROOST, "batch", str(corpus), "-o", str(out), "--jobs", "2"], 1)
+        batch_line = (
+            f"\nBatch of {args.batch} sample archives (2,000 to {2000 + 100 * (args.batch - 1):,} tweets each), "
+            f"`roost batch --jobs 2`: **{wall:.1f} s**, peak RSS {peak:,.0f} MiB (largest process); "
+            f"re-run with nothing changed: {wall2:.1f} s.\n"
+        )
+    write_results(Path(args.out), rows, targets, batch_line)
+    print(Path(args.out).read_text())
+
+
+def write_results(path: Path, rows: list, targets: list, batch_line: str) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}.",
+        "Written by `python benchmarks/run.py` (median of the runs; 1M tweets: one run). Peak RSS is that of the",
+        "measured process and its children.",
+        "",
+        "| tweets | tweet files (MiB) | what | wall (s) | peak RSS (MiB) |",
+        "|---:|---:|---|---:|---:|",
+    ]
+    for size, mib, name, wall, peak in rows:
+        lines.append(f"| {size} | {mib} | {name} | {wall:.2f} | {peak:,.0f} |")
+    lines += ["", "## Targets", "", "| tweets | measure | value | target | met |", "|---:|---|---:|---:|:---:|"]
+    for size, name, value, target in targets:
+        if name.startswith("twitter-to-sqlite"):
+            met = value >= 8
+            shown_target = ">= 8x"
+        else:
+            met = value <= target
+            shown_target = f"<= {target:g}"
+        lines.append(f"| {size:,} | {name} | {value:.2f} | {shown_target} | {'yes' if met else 'no'} |")
+    lines.append(batch_line)
+    path.write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
