@@ -107,7 +107,7 @@ TABLES = (
     "interactions",
 )
 SCHEMA_VERSION = "1"
-MAX_OBJECT_SIZE = 1024**3
+MAX_OBJECT_SIZE = 32 * 1024**2  # one item (a tweet, a whole DM conversation) larger than this is refused
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
 
@@ -119,10 +119,15 @@ class LoadResult:
     con: duckdb.DuckDBPyConnection
     warnings: list[str] = field(default_factory=list)
     source: str = ""
+    temp_database: Path | None = None  # a database file roost made for this load, removed on close
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and remove the temporary database, if one was made)."""
         self.con.close()
+        if self.temp_database is not None:
+            for p in (self.temp_database, Path(str(self.temp_database) + ".wal")):
+                if p.exists():
+                    p.unlink()
 
     def __enter__(self) -> LoadResult:
         return self
@@ -131,9 +136,29 @@ class LoadResult:
         self.close()
 
 
+# DuckDB's memory limit; past it, DuckDB spills to a temporary folder rather than growing. Set
+# ROOST_MEMORY_LIMIT (e.g. "512MB") to change it.
+DEFAULT_MEMORY_LIMIT = "1GB"
+_SPILL_DIR: str | None = None
+
+
+def _spill_dir() -> str:
+    """One private temporary folder per process for DuckDB to spill to (never the user's current folder)."""
+    global _SPILL_DIR
+    if _SPILL_DIR is None or not os.path.isdir(_SPILL_DIR):
+        _SPILL_DIR = tempfile.mkdtemp(prefix="roost-spill-")
+        import atexit
+
+        atexit.register(shutil.rmtree, _SPILL_DIR, True)
+    return _SPILL_DIR
+
+
 def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection set up the way roost's SQL expects (UTC session time zone)."""
-    config = {"enable_external_access": "true"} if not read_only else {}
+    """A DuckDB connection set up the way roost's SQL expects (UTC, bounded memory, private spill folder)."""
+    config = {
+        "memory_limit": os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
+        "temp_directory": _spill_dir(),
+    }
     try:
         con = duckdb.connect(str(database), read_only=read_only, config=config)
     except duckdb.Error as e:
@@ -142,10 +167,15 @@ def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> du
     return con
 
 
+# Archives with more data than this are loaded into a temporary database file rather than memory, so
+# DuckDB can evict and memory follows its limit, not the archive.
+IN_MEMORY_MAX_BYTES = 256 * 1024**2
+
+
 def open_archive(
     source: str | Path | list[str | Path],
     *,
-    database: str | Path = ":memory:",
+    database: str | Path | None = None,
     skip_broken: bool = False,
     progress: Progress | None = None,
     keep_raw: bool = True,
@@ -153,19 +183,43 @@ def open_archive(
     """Open an archive (zip, folder, or a `.duckdb` from `roost load`) as a DuckDB connection.
 
     This is roost's public entry point: `open_archive("twitter-2024.zip").con.sql("from tweets")`.
+    `database` is where to build the tables: a DuckDB file path, ":memory:", or None to choose (memory,
+    or a temporary file for archives too large to hold in memory).
     """
     sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
     if len(sources) == 1 and sources[0].suffix == ".duckdb" and sources[0].is_file():
         con = connect(sources[0], read_only=True)
         _check_roost_database(con, sources[0])
         return LoadResult(con, [], str(sources[0]))
+    temp: Path | None = None
+    if database is None:
+        database = ":memory:"
+        if sum(_input_bytes(s) for s in sources) > IN_MEMORY_MAX_BYTES:
+            fd, name = tempfile.mkstemp(prefix="archive-", suffix=".duckdb", dir=_spill_dir())
+            os.close(fd)
+            os.unlink(name)
+            database = temp = Path(name)
     con = connect(database)
+    result = LoadResult(con, [], ", ".join(str(s) for s in sources), temp)
     try:
-        warnings = load_archive(sources, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
+        result.warnings = load_archive(sources, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
     except BaseException:
-        con.close()
+        result.close()
         raise
-    return LoadResult(con, warnings, ", ".join(str(s) for s in sources))
+    return result
+
+
+def _input_bytes(path: Path) -> int:
+    """Roughly how much data an archive holds: a zip's uncompressed data files, a folder's .js files."""
+    import zipfile
+
+    try:
+        if path.is_file():
+            with zipfile.ZipFile(path) as z:
+                return sum(i.file_size for i in z.infolist() if i.filename.endswith(".js"))
+        return sum(p.stat().st_size for p in path.rglob("*.js") if p.is_file())
+    except (OSError, zipfile.BadZipFile):
+        return 0
 
 
 def _check_roost_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -310,6 +364,8 @@ def _load_file(
         return "loaded", _insert_json(con, table, file_id, tmp, shape, f.path, warnings), ""
     except (ArchiveFileError, duckdb.Error) as e:
         message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e)
+        if isinstance(e, duckdb.OutOfMemoryException):
+            raise RoostError(message) from None
         if f.data_type in ESSENTIAL_TYPES and not skip_broken:
             raise RoostError(message + "; pass --skip-broken to load the rest without it") from None
         warnings.append(message + " (skipped; the rest is loaded)")
@@ -442,7 +498,15 @@ def _replace_bad_utf8(path: Path) -> None:
 
 
 def _json_error(rel: str, tmp: Path, e: duckdb.Error) -> str:
-    """One line naming the file and, where it can be found, the line of the first JSON error."""
+    """One line naming the file and, where it can be found, the line of the first JSON error.
+
+    DuckDB's own message is never shown: it can quote the file's content (tweet or message text).
+    """
+    if isinstance(e, duckdb.OutOfMemoryException):
+        limit = os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+        return f"{rel} needs more memory than DuckDB's limit ({limit}): set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
+    if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException)):
+        return f"{rel} cannot be loaded ({type(e).__name__}): the file may be damaged; download the archive again"
     where = ""
     if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
         try:
