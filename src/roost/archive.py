@@ -89,8 +89,9 @@ class DataFile:
 class _Member:
     container: Path | None  # the zip holding it, None for a folder
     name: str  # name inside the zip, or full path on disk
-    size: int
-    compressed: int
+    info: zipfile.ZipInfo | None = None  # the zip entry itself (names may repeat in a zip)
+    size: int = 0
+    compressed: int = 0
 
 
 @dataclass
@@ -133,7 +134,7 @@ class Archive:
             return open(member.name, "rb")
         zf = self._zips[member.container]
         try:
-            info = zf.getinfo(member.name)
+            info = member.info or zf.getinfo(member.name)
             if info.flag_bits & 0x1:
                 raise ArchiveFileError(
                     f"{rel} in {member.container.name} is encrypted: roost cannot read encrypted zips; "
@@ -329,7 +330,7 @@ def _list_folder(folder: Path, warnings: list[str]) -> dict[str, _Member]:
                 continue
             if not stat.S_ISREG(st.st_mode):
                 continue
-            members[rel] = _Member(None, str(full), st.st_size, st.st_size)
+            members[rel] = _Member(None, str(full), None, st.st_size, st.st_size)
     return members
 
 
@@ -353,7 +354,7 @@ def _list_zip(path: Path, zf: zipfile.ZipFile, members: dict[str, _Member], warn
             if rel.endswith(".js"):
                 warnings.append(f"{rel} appears more than once in the zip(s): the first copy is used")
             continue
-        members[rel] = _Member(path, info.filename, info.file_size, info.compress_size)
+        members[rel] = _Member(path, info.filename, info, info.file_size, info.compress_size)
 
 
 def _find_root(names: Sequence[str]) -> tuple[str, str] | None:

@@ -49,6 +49,11 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         _say("roost: interrupted; nothing was written")
         raise typer.Exit(130) from None
+    except RuntimeError as e:  # DuckDB turns Ctrl-C during a query into "Query interrupted"
+        if "interrupt" not in str(e).lower():
+            raise
+        _say("roost: interrupted; nothing was written")
+        raise typer.Exit(130) from None
 
 
 def _warn(warnings: list[str]) -> None:
@@ -303,8 +308,15 @@ def _one_or_many(paths: list[Path]) -> Path | list[Path]:
     return paths[0] if len(paths) == 1 else paths
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # so SIGTERM cleans up temporary files like Ctrl-C does
+
+
 def main() -> None:
     """Console entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except BrokenPipeError:

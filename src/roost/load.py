@@ -158,6 +158,10 @@ def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> du
     config = {
         "memory_limit": os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
         "temp_directory": _spill_dir(),
+        # roost never opens a network connection: no extension is ever downloaded or auto-loaded
+        # (JSON and ICU are built into DuckDB's Python package).
+        "autoinstall_known_extensions": "false",
+        "autoload_known_extensions": "false",
     }
     try:
         con = duckdb.connect(str(database), read_only=read_only, config=config)
@@ -376,6 +380,20 @@ def _load_file(
             tmp.unlink()
 
 
+def _max_object_size() -> int:
+    """The largest JSON item DuckDB's reader accepts: 32 MiB, less under a small memory limit."""
+    text = os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT).strip().upper()
+    units = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "B": 1}
+    for unit in sorted(units, key=len, reverse=True):
+        if text.endswith(unit):
+            try:
+                limit = float(text[: -len(unit)]) * units[unit]
+            except ValueError:
+                break
+            return int(max(1 * 1024**2, min(MAX_OBJECT_SIZE, limit // 8)))
+    return MAX_OBJECT_SIZE
+
+
 def _insert_json(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -389,7 +407,7 @@ def _insert_json(
 ) -> int:
     """Insert one JSON document per item of the file (the whole value when it is an object)."""
     fmt = "array" if shape == "array" else "unstructured"
-    source = f"read_json_objects(?, format = '{fmt}', maximum_object_size = {MAX_OBJECT_SIZE})"
+    source = f"read_json_objects(?, format = '{fmt}', maximum_object_size = {_max_object_size()})"
     if with_file_id:
         query, params = f"insert into {table} select ? as file_id, json as doc from {source}", [file_id, str(tmp)]
         clear = f"delete from {table} where file_id = {int(file_id or 0)}"
@@ -441,11 +459,11 @@ def _insert_tweets(
             con.execute("begin")
             con.execute(
                 f"insert into {table} (file_id, {names}) select ?, {select} from read_json(?, format = 'array', "
-                f"columns = {columns}, maximum_object_size = {MAX_OBJECT_SIZE}) where not ({lost})",
+                f"columns = {columns}, maximum_object_size = {_max_object_size()}) where not ({lost})",
                 [file_id, str(tmp)],
             )
             read = con.execute(
-                f"select count(*) from read_json_objects(?, format = 'array', maximum_object_size = {MAX_OBJECT_SIZE})",
+                f"select count(*) from read_json_objects(?, format = 'array', maximum_object_size = {_max_object_size()})",
                 [str(tmp)],
             ).fetchone()[0]
             inserted = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()[0]

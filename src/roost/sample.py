@@ -84,9 +84,9 @@ _FR = (
     "nouvelle mesure de la croissance : les comptes actifs à 30 jours",
 )
 _EN_OPEN = ("", "", "", "Quick tip: ", "Hot take: ", "Reminder: ", "TIL ", "Lesson learned: ", "Note to self: ")
-_EN_CLOSE = ("", "", ".", ".", " Thoughts?", " 🚀", " 😅", " More soon.", " Agree?")
+_EN_CLOSE = ("", "", ".", ".", ". Thoughts?", " 🚀", " 😅", ". More soon.", ". Agree?")
 _FR_OPEN = ("", "", "Petit conseil : ", "Rappel : ", "Avis impopulaire : ")
-_FR_CLOSE = ("", ".", ".", " Vous en pensez quoi ?", " 🚀", " À suivre.")
+_FR_CLOSE = ("", ".", ".", ". Vous en pensez quoi ?", " 🚀", ". À suivre.")
 _SHORT = (("Agreed!", "en"), ("Great point.", "en"), ("100%", "en"), ("Thanks for sharing!", "en"),
           ("Interesting, do you have the data?", "en"), ("Same here, especially on mobile.", "en"),
           ("That matches our SEO tests.", "en"), ("Congrats! 🎉", "en"), ("Merci pour le partage !", "fr"),
@@ -222,10 +222,12 @@ class _YtdWriter:
         self.fh: IO[bytes] | None = None
 
     def _name(self) -> str:
+        """Return the member name of the current part."""
         n = len(self.files)
         return f"data/{self.stem}.js" if n == 0 else f"data/{self.stem}-part{n}.js"
 
     def _finish(self) -> None:
+        """Close the current part and record its manifest entry."""
         assert self.fh is not None
         self.fh.write(b"\n]")
         self.fh.close()
@@ -261,6 +263,33 @@ class _YtdWriter:
         return self.files
 
 
+def _mention(o: tuple[str, str, str], start: int) -> dict[str, Any]:
+    """Build a `user_mentions` entity for account `o` = (id, handle, name) at `start`."""
+    return {"name": o[2], "screen_name": o[1], "indices": [str(start), str(start + 1 + len(o[1]))],
+            "id_str": o[0], "id": o[0]}
+
+
+class _Draft:
+    """The escaped text of a tweet being written, with its entities, language and reply target."""
+
+    def __init__(self) -> None:
+        self.text, self.lang = "", "en"
+        self.tags: list[dict[str, Any]] = []
+        self.ments: list[dict[str, Any]] = []
+        self.urls: list[dict[str, Any]] = []
+        self.media: list[dict[str, Any]] = []
+        self.reply: tuple[str, str, str | None] | None = None  # (status id, user id, screen name)
+
+    def add(self, s: str) -> None:
+        """Append already-escaped text."""
+        self.text += s
+
+    def mention(self, o: tuple[str, str, str]) -> None:
+        """Append `@handle` and its entity."""
+        self.ments.append(_mention(o, len(self.text)))
+        self.text += "@" + o[1]
+
+
 class _Sample:
     """The cast, the timeline and the text machinery of one synthetic account."""
 
@@ -272,7 +301,7 @@ class _Sample:
         self.start_ms = self.end_ms - 1095 * DAY_MS
         self._build_cast()
 
-    def _account_id(self, r: random.Random, used: set[int], recent: float, old: float) -> int:
+    def account_id(self, r: random.Random, used: set[int], recent: float, old: float) -> int:
         """Draw an unused account id: recent Snowflake, pre-2013 small id, or older Snowflake."""
         while True:
             x = r.random()
@@ -281,7 +310,8 @@ class _Sample:
             elif x < recent + old:
                 uid = r.randrange(10_000_000, 1_500_000_000)
             else:
-                uid = _snowflake(r, r.randrange(1_388_534_400_000, self.gen_ms - 120 * DAY_MS), 0, 1024)
+                lo = 1_388_534_400_000  # 2014-01-01
+                uid = _snowflake(r, r.randrange(lo, max(lo + DAY_MS, self.gen_ms - 120 * DAY_MS)), 0, 1024)
             if uid not in used:
                 used.add(uid)
                 return uid
@@ -293,7 +323,7 @@ class _Sample:
         self.others: list[tuple[str, str, str]] = []
         seen = {self.username.lower()}
         for handle, name in _FAVOURITES:
-            self.others.append((str(self._account_id(r, self.used, 0.0, 0.6)), handle, name))
+            self.others.append((str(self.account_id(r, self.used, 0.0, 0.6)), handle, name))
             seen.add(handle)
         while len(self.others) < 150:
             first, last = r.choice(_FIRST), r.choice(_LAST)
@@ -301,7 +331,7 @@ class _Sample:
             handle = (plain[: r.randrange(4, 12)] + r.choice(("", "_", "")) + str(r.randrange(100)))[:15]
             if handle.lower() not in seen:
                 seen.add(handle.lower())
-                self.others.append((str(self._account_id(r, self.used, 0.1, 0.35)), handle, f"{first} {last}"))
+                self.others.append((str(self.account_id(r, self.used, 0.1, 0.35)), handle, f"{first} {last}"))
         roles = [MUTUAL] * 52 + [FOLLOWER] * 46 + [FOLLOWED] * 18 + [STRANGER] * 22
         r.shuffle(roles)
         self.roles = [MUTUAL] * 3 + [FOLLOWED] * 9 + roles
@@ -316,9 +346,9 @@ class _Sample:
         pick = [self.with_role(role) for role in (MUTUAL, FOLLOWER, FOLLOWED)]
         mutual, only_in, only_out = pick[0][:m], (pick[0][m:] + pick[1])[: followers - m], pick[2][: following - m]
         used = set(self.used)
-        mutual += [str(self._account_id(r, used, 0.08, 0.35)) for _ in range(m - len(mutual))]
-        only_in += [str(self._account_id(r, used, 0.18, 0.3)) for _ in range(followers - m - len(only_in))]
-        only_out += [str(self._account_id(r, used, 0.05, 0.4)) for _ in range(following - m - len(only_out))]
+        mutual += [str(self.account_id(r, used, 0.08, 0.35)) for _ in range(m - len(mutual))]
+        only_in += [str(self.account_id(r, used, 0.18, 0.3)) for _ in range(followers - m - len(only_in))]
+        only_out += [str(self.account_id(r, used, 0.05, 0.4)) for _ in range(following - m - len(only_out))]
         fol, fng = mutual + only_in, mutual + only_out
         r.shuffle(fol)
         r.shuffle(fng)
@@ -381,8 +411,6 @@ class _Sample:
                 base = int(datetime(d.year, d.month, d.day, tzinfo=timezone.utc).timestamp()) - 3600 * _paris_offset(d)
                 for h in r.choices(range(24), cum_weights=hw if d.weekday() < 5 else hwe, k=c):
                     times.append(min((base + h * 3600 + r.randrange(3600)) * 1000 + r.randrange(1000), self.end_ms))
-        times.sort()
-        r.shuffle(times)  # times and kinds pair at random
         keys = [t * 8 + kd for t, kd in zip(times, kinds)]
         heads = [t for t, kd in zip(times, kinds) if kd == ORIG]
         left = n_self if heads else 0
@@ -415,26 +443,19 @@ class _Sample:
                 [i for i in range(max(0, lo - 50), min(n, hi + 50)) if self.kinds[i] == ORIG]
         self.buzz = set(r.sample(cands, min(len(cands), r.choice((2, 3)))))
         self.buzz_window = (bstart, bstart + 3 * DAY_MS)
-        self.edits: dict[int, int] = {}
-        self.notes: set[int] = set()
-        for target, want in ((self.edits, max(1, round(n * 0.004)) if n >= 10 else 0), (self.notes, 2 if n >= 10 else 0)):
-            for _ in range(200 * want):
-                if len(target) >= want:
-                    break
-                i = r.randrange(n)
-                if self.kinds[i] in (ORIG, QUOTE) and i not in self.buzz and i not in self.edits and i not in self.notes:
-                    if target is self.edits:
-                        self.edits[i] = r.choice((1, 1, 1, 2, 2, 3))
-                    elif self.kinds[i] == ORIG:
-                        self.notes.add(i)
-
-    def _mention(self, o: tuple[str, str, str], start: int) -> dict[str, Any]:
-        return {"name": o[2], "screen_name": o[1], "indices": [str(start), str(start + 1 + len(o[1]))],
-                "id_str": o[0], "id": o[0]}
-
-    def _url(self, tco: str, expanded: str, start: int) -> dict[str, Any]:
-        return {"url": tco, "expanded_url": expanded, "display_url": _display(expanded),
-                "indices": [str(start), str(start + len(tco))]}
+        self.edits: dict[int, int] = {}  # tweet index -> number of edits
+        self.notes: set[int] = set()  # tweet indexes that are the head of a long post
+        want_edits, want_notes = (max(1, round(n * 0.004)), 2) if n >= 10 else (0, 0)
+        for _ in range(200 * (want_edits + want_notes)):
+            if len(self.edits) >= want_edits and len(self.notes) >= want_notes:
+                break
+            i = r.randrange(n)
+            if self.kinds[i] not in (ORIG, QUOTE) or i in self.buzz or i in self.edits or i in self.notes:
+                continue
+            if len(self.edits) < want_edits:
+                self.edits[i] = r.choice((1, 1, 1, 2, 2, 3))
+            elif self.kinds[i] == ORIG:
+                self.notes.add(i)
 
     def _engagement(self, i: int, kind: int, ms: int) -> tuple[int, int]:
         """Return heavy-tailed (likes, retweets) for one tweet; buzz tweets get 50-100x the usual."""
@@ -449,117 +470,115 @@ class _Sample:
         likes = int(r.lognormvariate(0.3, 1.0) * f)
         return likes, int(likes * r.random() * 0.3) + (r.random() < 0.05)
 
+    def _note(self, d: _Draft, ms: int) -> None:
+        """Make tweet `d` the truncated head of a long post and queue its note-tweet.js item."""
+        r, parts = self.rng, []
+        d.lang = "fr" if r.random() < 0.3 else "en"
+        while sum(len(p) + 2 for p in parts) < 450:
+            parts.append(self.sentence(r, d.lang == "fr", plain=True)[0])
+        note = "\n\n".join(parts)
+        d.text = note[: note.rfind(" ", 0, 275)]
+        stamp = _iso(ms // 1000 * 1000)
+        self.note_items.append({"noteTweet": {
+            "noteTweetId": str(_snowflake(r, ms + r.randrange(1, 900), 384, 1024)), "updatedAt": stamp,
+            "lifecycle": {"value": "1", "name": "Active", "originalName": "Active", "annotations": {}},
+            "createdAt": stamp, "core": {"styletags": [], "urls": [], "text": note, "mentions": [], "cashtags": [],
+                                         "hashtags": []}}})
+
+    def _post(self, d: _Draft, kind: int, ms: int, id_s: str) -> None:
+        """Write an original or a quote: sentence, mention, hashtags, link or quoted tweet, photos."""
+        r = self.rng
+        raw, d.lang = r.choice(_QUOTE_TEXT) if kind == QUOTE and r.random() < 0.5 else self.sentence(r)
+        d.text = _esc(raw)
+        if r.random() < 0.1:
+            d.add(" cc ")
+            d.mention(self.other(r))
+        if r.random() < 0.32:
+            for tag in r.sample(_TAGS, r.choice((1, 1, 2))):
+                d.add(" ")
+                d.tags.append({"text": tag, "indices": [str(len(d.text)), str(len(d.text) + 1 + len(tag))]})
+                d.add("#" + tag)
+        x, link = r.random(), None
+        if kind == QUOTE:
+            o = self.others[r.randrange(12)] if r.random() < 0.5 else self.other(r)
+            qid = _snowflake(r, ms - r.randrange(60_000, 5 * DAY_MS), 384, 1024)
+            host = "https://x.com" if r.random() < 0.25 else "https://twitter.com"
+            link = f"{host}/{o[1]}/status/{qid}" + ("?s=20" if r.random() < 0.3 else "")
+        elif x < 0.12:
+            link = f"https://roost-sample.example/blog/{r.choice(_SLUGS)}"
+        elif x < 0.22:
+            link = r.choice(_LINKS)
+        if link:
+            tco = self.tco(r)
+            d.add(" ")
+            d.urls.append({"url": tco, "expanded_url": link, "display_url": _display(link),
+                           "indices": [str(len(d.text)), str(len(d.text) + len(tco))]})
+            d.add(tco)
+        if kind == ORIG and r.random() < 0.13:
+            if r.random() < 0.12:  # media only
+                d.text, d.tags, d.ments, d.urls, d.lang = "", [], [], [], "qme"
+            tco = self.tco(r)
+            d.add(" " if d.text else "")
+            start = len(d.text)
+            d.add(tco)
+            for k in range(1 if r.random() < 0.8 else r.randrange(2, 5)):
+                mid = str(_snowflake(r, ms - r.randrange(5_000, 300_000), 384, 1024))
+                key = "".join(r.choice(_B62) for _ in range(15))
+                d.media.append({"expanded_url": f"https://x.com/{self.username}/status/{id_s}/photo/{k + 1}",
+                                "indices": [str(start), str(start + len(tco))], "url": tco,
+                                "media_url": f"http://pbs.twimg.com/media/{key}.jpg", "id_str": mid, "id": mid,
+                                "media_url_https": f"https://pbs.twimg.com/media/{key}.jpg",
+                                "sizes": r.choice(_SIZES), "type": "photo", "display_url": f"pic.x.com/{tco[13:]}"})
+
     def tweet_rows(self, i: int) -> list[tuple[int, dict[str, Any]]]:
         """Build the (created second, tweets.js row) pairs of tweet `i` (several for an edit chain)."""
         r, kind, ms = self.rng, self.kinds[i], self.ms[i]
-        sec, id_s = ms // 1000, str(self.ids[i])
-        tags: list[dict[str, Any]] = []
-        ments: list[dict[str, Any]] = []
-        urls: list[dict[str, Any]] = []
-        media: list[dict[str, Any]] = []
-        reply: tuple[str, str, str | None] | None = None
-        if kind == RT:
+        sec, id_s, d = ms // 1000, str(self.ids[i]), _Draft()
+        if kind == RT:  # "RT @fav: ..." cut at 140 characters
             o = self.others[r.choices(range(12), cum_weights=self.fav_cum)[0]]
-            raw, lang = self.sentence(r)
-            if r.random() < 0.3:
-                raw += " #" + r.choice(_TAGS)
-            raw = f"RT @{o[1]}: {raw}"
-            text = _esc(raw if len(raw) <= 140 else raw[:139] + "…")
-            ments.append(self._mention(o, 3))
-            if "#" in text and not text.endswith("…"):
-                tag = text.rsplit("#", 1)[1]
-                tags.append({"text": tag, "indices": [str(len(text) - len(tag) - 1), str(len(text))]})
+            raw, d.lang = self.sentence(r)
+            raw = f"RT @{o[1]}: {raw}" + (" #" + r.choice(_TAGS) if r.random() < 0.3 else "")
+            d.text = _esc(raw if len(raw) <= 140 else raw[:139] + "…")
+            d.ments.append(_mention(o, 3))
+            if "#" in d.text and not d.text.endswith("…"):
+                tag = d.text.rsplit("#", 1)[1]
+                d.tags.append({"text": tag, "indices": [str(len(d.text) - len(tag) - 1), str(len(d.text))]})
         elif i in self.notes:
-            parts, lang = [], ("fr" if r.random() < 0.3 else "en")
-            while sum(len(p) + 2 for p in parts) < 450:
-                parts.append(self.sentence(r, lang == "fr", plain=True)[0])
-            note = "\n\n".join(parts)
-            text = note[: note.rfind(" ", 0, 275)]
-            nid = _snowflake(r, ms + r.randrange(1, 900), 384, 1024)
-            core = {"styletags": [], "urls": [], "text": note, "mentions": [], "cashtags": [], "hashtags": []}
-            self.note_items.append({"noteTweet": {"noteTweetId": str(nid), "updatedAt": _iso(sec * 1000),
-                                    "lifecycle": {"value": "1", "name": "Active", "originalName": "Active",
-                                                  "annotations": {}}, "createdAt": _iso(sec * 1000), "core": core}})
-        elif kind in (REPLY, SELF):
-            if kind == SELF:
-                parent, pos = self.parent[i]
-                raw, lang = self.sentence(r)
-                text = f"{pos}/ {_esc(raw)}"
-                reply = (str(self.ids[parent]), self.owner_id, self.username)
-            else:
-                o = self.other(r)
-                text = f"@{o[1]} "
-                ments.append(self._mention(o, 0))
-                if r.random() < 0.15:
-                    o2 = self.other(r)
-                    if o2 != o:
-                        ments.append(self._mention(o2, len(text)))
-                        text += f"@{o2[1]} "
-                raw, lang = r.choice(_SHORT) if r.random() < 0.55 else self.sentence(r)
-                text += _esc(raw)
-                sid = str(_snowflake(r, ms - r.randrange(60_000, 3 * DAY_MS), 384, 1024))
-                reply = (sid, o[0], None if r.random() < 0.01 else o[1])
+            self._note(d, ms)
+        elif kind == SELF:  # "2/ ..." under the previous own tweet
+            parent, pos = self.parent[i]
+            raw, d.lang = self.sentence(r)
+            d.text = f"{pos}/ {_esc(raw)}"
+            d.reply = (str(self.ids[parent]), self.owner_id, self.username)
+        elif kind == REPLY:
+            o = self.other(r)
+            d.mention(o)
+            d.add(" ")
+            o2 = self.other(r) if r.random() < 0.15 else o
+            if o2 != o:
+                d.mention(o2)
+                d.add(" ")
+            raw, d.lang = r.choice(_SHORT) if r.random() < 0.55 else self.sentence(r)
+            d.add(_esc(raw))
+            sid = str(_snowflake(r, ms - r.randrange(60_000, 3 * DAY_MS), 384, 1024))
+            d.reply = (sid, o[0], None if r.random() < 0.01 else o[1])
         else:
-            if kind == QUOTE:
-                raw, lang = r.choice(_QUOTE_TEXT) if r.random() < 0.5 else self.sentence(r)
-            else:
-                raw, lang = self.sentence(r)
-            text = _esc(raw)
-            if r.random() < 0.1:
-                o = self.other(r)
-                ments.append(self._mention(o, len(text) + 4))
-                text += f" cc @{o[1]}"
-            if r.random() < 0.32:
-                for tag in r.sample(_TAGS, r.choice((1, 1, 2))):
-                    tags.append({"text": tag, "indices": [str(len(text) + 1), str(len(text) + 2 + len(tag))]})
-                    text += " #" + tag
-            x = r.random()
-            link = None
-            if kind == QUOTE:
-                o = self.others[r.randrange(12)] if r.random() < 0.5 else self.other(r)
-                qid = _snowflake(r, ms - r.randrange(60_000, 5 * DAY_MS), 384, 1024)
-                host = "https://x.com" if r.random() < 0.25 else "https://twitter.com"
-                link = f"{host}/{o[1]}/status/{qid}" + ("?s=20" if r.random() < 0.3 else "")
-            elif x < 0.12:
-                link = f"https://roost-sample.example/blog/{r.choice(_SLUGS)}"
-            elif x < 0.22:
-                link = r.choice(_LINKS)
-            if link:
-                tco = self.tco(r)
-                urls.append(self._url(tco, link, len(text) + 1))
-                text += " " + tco
-            if kind == ORIG and r.random() < 0.13:
-                if r.random() < 0.12:
-                    text, tags, ments, urls, lang = "", [], [], [], "qme"
-                tco, start = self.tco(r), len(text) + (1 if text else 0)
-                text += (" " if text else "") + tco
-                for k in range(1 if r.random() < 0.8 else r.randrange(2, 5)):
-                    mid = str(_snowflake(r, ms - r.randrange(5_000, 300_000), 384, 1024))
-                    key = "".join(r.choice(_B62) for _ in range(15))
-                    media.append({"expanded_url": f"https://x.com/{self.username}/status/{id_s}/photo/{k + 1}",
-                                  "indices": [str(start), str(start + len(tco))], "url": tco,
-                                  "media_url": f"http://pbs.twimg.com/media/{key}.jpg", "id_str": mid, "id": mid,
-                                  "media_url_https": f"https://pbs.twimg.com/media/{key}.jpg",
-                                  "sizes": r.choice(_SIZES), "type": "photo", "display_url": f"pic.x.com/{tco[13:]}"})
+            self._post(d, kind, ms, id_s)
         likes, rts = self._engagement(i, kind, ms)
-        ents: dict[str, Any] = {"hashtags": tags, "symbols": [], "user_mentions": ments, "urls": urls}
-        if media:
-            ents["media"] = media[:1]
+        ents: dict[str, Any] = {"hashtags": d.tags, "symbols": [], "user_mentions": d.ments, "urls": d.urls}
+        if d.media:
+            ents["media"] = d.media[:1]
         src = _SOURCES[r.choices(range(5), cum_weights=_SOURCE_CUM)[0] if kind != RT else r.randrange(4)]
-        nedits = self.edits.get(i, 0)
-        ids = [id_s]
-        times = [sec]
+        nedits, ids, times = self.edits.get(i, 0), [id_s], [sec]
         for _ in range(nedits):
             times.append(times[-1] + r.randrange(30, 3600 // (nedits + 1)))
             ids.append(str(_snowflake(r, times[-1] * 1000 + r.randrange(1000), 256, 384)))
         ctl = {"editTweetIds": ids, "editableUntil": _iso((sec + 3600) * 1000), "editsRemaining": str(5 - nedits),
                "isEditEligible": kind in (ORIG, QUOTE, SELF)}
-        rows = []
-        for v in range(nedits + 1):
-            fav, ret = (likes, rts) if v == nedits else (likes // 10, rts // 10)
-            if v == nedits and nedits:
-                fav, ret = likes - (likes // 10) * nedits, rts - (rts // 10) * nedits
-            t = text if v == nedits else self._typo(text)
+        rows, reply = [], d.reply
+        for v in range(nedits + 1):  # earlier versions carry a typo and a tenth of the engagement
+            fav, ret = (likes // 10, rts // 10) if v < nedits else (likes - likes // 10 * v, rts - rts // 10 * v)
+            t = d.text if v == nedits else self._typo(d.text)
             row: dict[str, Any] = {"edit_info": {"initial": ctl} if v == 0 else
                                    {"edit": {"initialTweetId": id_s, "editControlInitial": ctl}},
                                    "retweeted": False, "source": src, "entities": ents,
@@ -572,15 +591,15 @@ class _Sample:
             row.update(truncated=False, retweet_count=str(ret), id=ids[v])
             if reply:
                 row["in_reply_to_status_id"] = reply[0]
-            if urls or media:
+            if d.urls or d.media:
                 row["possibly_sensitive"] = False
-            row.update(created_at=_tw_date(times[v]), favorited=False, full_text=t, lang=lang)
+            row.update(created_at=_tw_date(times[v]), favorited=False, full_text=t, lang=d.lang)
             if reply:
                 if reply[2] is not None:
                     row["in_reply_to_screen_name"] = reply[2]
                 row["in_reply_to_user_id_str"] = reply[1]
-            if media:
-                row["extended_entities"] = {"media": media}
+            if d.media:
+                row["extended_entities"] = {"media": d.media}
             rows.append((times[v], {"tweet": row}))
         return rows
 
@@ -621,6 +640,157 @@ def _dm(r: random.Random, sender: str, recipient: str | None, ms: int, text: str
     return {"messageCreate": msg}
 
 
+class _Archive:
+    """One archive being written: its sink, its part size and the manifest's dataTypes so far."""
+
+    def __init__(self, sink: _Sink, part_bytes: int) -> None:
+        self.sink, self.part_bytes = sink, part_bytes
+        self.types: dict[str, dict[str, Any]] = {}
+
+    def emit(self, dtype: str, stem: str, items: Iterable[Any], media_dir: str | None = None) -> None:
+        """Stream `items` into `data/<stem>.js` (and parts) and record them under manifest key `dtype`."""
+        w = _YtdWriter(self.sink, stem, self.part_bytes)
+        for item in items:
+            w.add(item)
+        self.types[dtype] = ({"mediaDirectory": media_dir} if media_dir else {}) | {"files": w.close()}
+
+
+_USER_LINK = "https://twitter.com/intent/user?user_id="
+
+
+def _write_account(a: _Archive, s: _Sample, misc: random.Random) -> None:
+    """Write the README, the HTML placeholder and the small account-level files."""
+    oid, user = s.owner_id, s.username
+    acc_ms = (int(oid) >> 22) + EPOCH_MS if oid.isdigit() and int(oid) > 2**32 else 0
+    acc_ms = acc_ms if 1_200_000_000_000 < acc_ms < s.start_ms else s.start_ms - 2000 * DAY_MS + 37_000
+    a.sink.write("Your archive.html", b'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Your archive'
+                 b'</title></head><body><p>Synthetic sample archive written by roost.</p></body></html>\n')
+    a.sink.write("data/README.txt", (
+        "INTRODUCTION\n============\nThis archive was generated at the request of the following user:\n"
+        f"- @username at the time the archive was generated: {user}\n- Account ID: {oid}\n\n"
+        "It is a synthetic sample written by roost (roost.sample): every account, tweet and message in it\n"
+        "is made up. The data folder holds JSON files with a .js extension, one per data type.\n").encode())
+    a.emit("account", "account", [{"account": {
+        "email": "sample@example.invalid", "createdVia": "web", "username": user, "accountId": oid,
+        "createdAt": _iso(acc_ms), "accountDisplayName": "Roost Sample"}}])
+    a.emit("profile", "profile", [{"profile": {"description": {
+        "bio": "SEO, marketing & data. Python on weekdays. Synthetic account for roost demos.",
+        "website": s.tco(misc), "location": "Paris, France"},
+        "avatarMediaUrl": f"https://pbs.twimg.com/profile_images/{oid}/avatar.jpg"}}], "data/profile_media")
+    a.emit("accountTimezone", "account-timezone", [{"accountTimezone": {"accountId": oid, "timeZone": "Europe/Paris"}}])
+    a.emit("ageinfo", "ageinfo", [{"ageMeta": {"ageInfo": {"age": ["13-99"], "birthDate": ""}}}])
+    a.emit("phoneNumber", "phone-number", [{"device": {"phoneNumber": "+33600000000"}}])
+    a.emit("verified", "verified", [{"verified": {"accountId": oid, "verified": False}}])
+    a.emit("screenNameChange", "screen-name-change", [{"screenNameChange": {"accountId": oid, "screenNameChange": {
+        "changedAt": _iso(s.start_ms + 200 * DAY_MS + 123), "changedFrom": f"{user[:11]}_old", "changedTo": user}}}])
+    logins = sorted((s.gen_ms - misc.randrange(DAY_MS // 4, 10 * DAY_MS) // 1000 * 1000 for _ in range(5)),
+                    reverse=True)
+    a.emit("ipAudit", "ip-audit", [{"ipAudit": {"accountId": oid, "createdAt": _iso(t), "loginPortNumber": "0",
+                                                "loginIp": f"192.0.2.{misc.randrange(1, 255)}"}} for t in logins])
+
+
+def _write_tweets(a: _Archive, s: _Sample, misc: random.Random) -> None:
+    """Write tweets.js (+ parts) newest first with local shuffling, its headers, and the side tweet files."""
+    hdr_ids, hdr_secs = array("q"), array("q")  # headers follow the rows, kept compactly
+
+    def rows() -> Iterable[dict[str, Any]]:
+        """Yield every row, newest block of 32 tweets first, recording its header."""
+        for hi in range(s.n, 0, -32):
+            block = list(range(max(0, hi - 32), hi))
+            s.rng.shuffle(block)
+            for i in block:
+                for sec, row in s.tweet_rows(i):
+                    hdr_ids.append(int(row["tweet"]["id"]))
+                    hdr_secs.append(sec)
+                    yield row
+
+    if s.n > 0:
+        s.build_timeline()
+    a.emit("tweets", "tweets", rows(), "data/tweets_media")
+    a.emit("tweetHeaders", "tweet-headers", ({"tweet": {"tweet_id": str(hdr_ids[k]), "user_id": s.owner_id,
+                                                        "created_at": _tw_date(hdr_secs[k])}}
+                                             for k in range(len(hdr_ids))))
+    a.emit("noteTweet", "note-tweet", s.note_items)
+    community = {"community_id": "1630000000000000001", "community_id_str": "1630000000000000001",
+                 "scopes": {"followers": False}}
+    a.emit("communityTweet", "community-tweet", [s.side_tweet(misc, s.gen_ms - misc.randrange(20, 300) * DAY_MS,
+                                                              community) for _ in range(2)],
+           "data/community_tweet_media")
+    deleted = []
+    for ms in sorted((s.gen_ms - misc.randrange(3 * DAY_MS, 13 * DAY_MS) for _ in range(3)), reverse=True):
+        gone = _tw_date((ms + misc.randrange(3_600_000, DAY_MS)) // 1000)
+        deleted.append(s.side_tweet(misc, ms, {"deleted_at": gone}))
+    a.emit("deletedTweets", "deleted-tweets", deleted, "data/deleted_tweets_media")
+    a.emit("deletedTweetHeaders", "deleted-tweet-headers", [{"tweet": {
+        "tweet_id": d["tweet"]["id_str"], "user_id": s.owner_id, "created_at": d["tweet"]["created_at"],
+        "deleted_at": d["tweet"]["deleted_at"]}} for d in deleted])
+
+
+def _write_social(a: _Archive, s: _Sample, misc: random.Random, n_fol: int, n_fng: int,
+                  extra_followers: Sequence[str], drop_followers: Sequence[str]) -> None:
+    """Write followers, following, likes, blocks, mutes and lists."""
+    fol, fng = s.follow_graph(n_fol, n_fng)
+    present, drop = set(fol), {str(x) for x in drop_followers}
+    extra = [x for x in dict.fromkeys(str(x) for x in extra_followers) if x not in present]
+    fol = [x for x in extra + fol if x not in drop]
+    a.emit("follower", "follower", ({"follower": {"accountId": x, "userLink": _USER_LINK + x}} for x in fol))
+    a.emit("following", "following", ({"following": {"accountId": x, "userLink": _USER_LINK + x}} for x in fng))
+
+    def likes() -> Iterable[dict[str, Any]]:
+        """Yield ~1.2 likes per tweet, newest first, a few without fullText."""
+        lr = random.Random(f"roost-sample:{s.seed}:likes")
+        n = round(1.2 * s.n)
+        missing = set(lr.sample(range(n), max(1, n // 250))) if n >= 20 else set()
+        ms, gap = s.end_ms, 1.1 * (s.end_ms - s.start_ms) / max(n, 1)
+        for j in range(n):  # newest first, strictly decreasing ids
+            ms -= 1000 + int(lr.expovariate(1.0 / gap))
+            tid = str(_snowflake(lr, ms, 384, 1024))
+            like = {"tweetId": tid}
+            if j not in missing:
+                raw = s.sentence(lr)[0]
+                like["fullText"] = _esc(f"@{s.username} {raw}" if lr.random() < 0.05 else raw)
+            like["expandedUrl"] = f"https://twitter.com/i/web/status/{tid}"
+            yield {"like": like}
+
+    a.emit("like", "like", likes())
+    blocked = [str(s.account_id(misc, set(s.used), 0.5, 0.2)) for _ in range(3)]
+    a.emit("block", "block", [{"blocking": {"accountId": x, "userLink": _USER_LINK + x}} for x in blocked])
+    muted = [s.others[-1][0], str(s.account_id(misc, set(s.used), 0.3, 0.3))]
+    a.emit("mute", "mute", [{"muting": {"accountId": x, "userLink": _USER_LINK + x}} for x in muted])
+    a.emit("listsCreated", "lists-created", [{"userListInfo": {"url": f"https://twitter.com/{s.username}/lists/{x}"}}
+                                             for x in ("seo-people", "1580000000000000042")])
+    a.emit("listsMember", "lists-member", [{"userListInfo": {"url": f"https://twitter.com/{s.others[k][1]}/lists/{x}"}}
+                                           for k, x in ((0, "seo"), (14, "marketing-fr"), (30, "python-data"))])
+    a.emit("listsSubscribed", "lists-subscribed", [])
+
+
+def _write_messages(a: _Archive, s: _Sample, misc: random.Random) -> None:
+    """Write a few one-to-one DM conversations with mutuals and one group conversation."""
+    oid, mutuals, convs = s.owner_id, s.with_role(MUTUAL), []
+    for partner in mutuals[3:7]:
+        ms, msgs = s.gen_ms - misc.randrange(2 * DAY_MS, 200 * DAY_MS), []
+        for _ in range(misc.randrange(2, 9)):  # newest first
+            snd, rcv = (oid, partner) if misc.random() < 0.5 else (partner, oid)
+            text, urls = misc.choice(_DM_TEXT), None
+            if misc.random() < 0.15:
+                tco, url = s.tco(misc), f"https://roost-sample.example/blog/{misc.choice(_SLUGS)}"
+                text, urls = f"Have a look {tco}", [{"url": tco, "expanded": url, "display": _display(url)}]
+            msgs.append(_dm(misc, snd, rcv, ms, text, urls))
+            ms -= misc.randrange(30_000, DAY_MS // 2)
+        lo, hi = sorted((oid, partner), key=int)
+        convs.append({"dmConversation": {"conversationId": f"{lo}-{hi}", "messages": msgs}})
+    a.emit("directMessages", "direct-messages", convs, "data/direct_messages_media")
+    group, ms = mutuals[7:10], s.gen_ms - 40 * DAY_MS
+    events = [_dm(misc, misc.choice(group + [oid]), None, ms - k * 3_600_000, misc.choice(_DM_TEXT)) for k in range(5)]
+    events.append({"conversationNameUpdate": {"initiatingUserId": group[0], "name": "SEO nerds",
+                                              "createdAt": _iso(ms - 6 * 3_600_000)}})
+    events.append({"joinConversation": {"initiatingUserId": group[0], "participantsSnapshot": group + [oid],
+                                        "createdAt": _iso(ms - 7 * 3_600_000)}})
+    a.emit("directMessagesGroup", "direct-messages-group", [{"dmConversation": {
+        "conversationId": str(_snowflake(misc, ms - 7 * 3_600_000, 0, 1024)), "messages": events}}],
+        "data/direct_messages_group_media")
+
+
 def write_sample_archive(dest: str | os.PathLike, *, tweets: int = 3000, seed: int = 42,
                          zip: bool = False, part_bytes: int = 104_874_000,
                          owner_id: str = "1000000000000000001", username: str = "roost_sample",
@@ -630,160 +800,29 @@ def write_sample_archive(dest: str | os.PathLike, *, tweets: int = 3000, seed: i
     """Write a sample archive to dest (a folder, or a .zip when zip=True) and return its path."""
     dest = Path(dest)
     gen_dt = datetime.fromisoformat(generated_at.replace("Z", "+00:00"))
-    gen_ms = int(gen_dt.timestamp() * 1000)
     if not zip and (dest / "data").is_dir() and any((dest / "data").iterdir()):
         raise FileExistsError(f"{dest / 'data'} is not empty; remove it or pick another destination")
     (dest.parent if zip else dest).mkdir(parents=True, exist_ok=True)
-    s = _Sample(seed, tweets, owner_id, username, gen_ms)
+    s = _Sample(seed, tweets, owner_id, username, int(gen_dt.timestamp() * 1000))
     misc = random.Random(f"roost-sample:{seed}:misc")
     n_fol = followers if followers is not None else max(50, tweets // 3)
     n_fng = following if following is not None else round(0.6 * n_fol)
     sink = _Sink(dest, zip, gen_dt.timetuple()[:6], part_bytes >= 2**31 - 2**20)
-    types: dict[str, dict[str, Any]] = {}
-    user_link = "https://twitter.com/intent/user?user_id="
-
-    def emit(dtype: str, stem: str, items: Iterable[Any], media_dir: str | None = None) -> None:
-        w = _YtdWriter(sink, stem, part_bytes)
-        for item in items:
-            w.add(item)
-        types[dtype] = ({"mediaDirectory": media_dir} if media_dir else {}) | {"files": w.close()}
-
+    a = _Archive(sink, part_bytes)
     try:
-        acc_ms = (int(owner_id) >> 22) + EPOCH_MS if owner_id.isdigit() and int(owner_id) > 2**32 else 0
-        acc_ms = acc_ms if 1_200_000_000_000 < acc_ms < s.start_ms else s.start_ms - 2000 * DAY_MS + 37_000
-        sink.write("Your archive.html", b'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Your archive'
-                   b'</title></head><body><p>Synthetic sample archive written by roost.</p></body></html>\n')
-        sink.write("data/README.txt", (
-            "INTRODUCTION\n============\nThis archive was generated at the request of the following user:\n"
-            f"- @username at the time the archive was generated: {username}\n- Account ID: {owner_id}\n\n"
-            "It is a synthetic sample written by roost (roost.sample): every account, tweet and message in it\n"
-            "is made up. The data folder holds JSON files with a .js extension, one per data type.\n").encode())
-        emit("account", "account", [{"account": {
-            "email": "sample@example.invalid", "createdVia": "web", "username": username, "accountId": owner_id,
-            "createdAt": _iso(acc_ms), "accountDisplayName": "Roost Sample"}}])
-        emit("profile", "profile", [{"profile": {"description": {
-            "bio": "SEO, marketing & data. Python on weekdays. Synthetic account for roost demos.",
-            "website": s.tco(misc), "location": "Paris, France"},
-            "avatarMediaUrl": f"https://pbs.twimg.com/profile_images/{owner_id}/avatar.jpg"}}], "data/profile_media")
-        emit("accountTimezone", "account-timezone",
-             [{"accountTimezone": {"accountId": owner_id, "timeZone": "Europe/Paris"}}])
-        emit("ageinfo", "ageinfo", [{"ageMeta": {"ageInfo": {"age": ["13-99"], "birthDate": ""}}}])
-        emit("phoneNumber", "phone-number", [{"device": {"phoneNumber": "+33600000000"}}])
-        emit("verified", "verified", [{"verified": {"accountId": owner_id, "verified": False}}])
-        emit("screenNameChange", "screen-name-change", [{"screenNameChange": {
-            "accountId": owner_id, "screenNameChange": {"changedAt": _iso(s.start_ms + 200 * DAY_MS + 123),
-                                                        "changedFrom": f"{username[:11]}_old", "changedTo": username}}}])
-        emit("ipAudit", "ip-audit", [{"ipAudit": {
-            "accountId": owner_id, "createdAt": _iso(gen_ms - k * DAY_MS // 2 - misc.randrange(3_600_000) // 1000 * 1000),
-            "loginIp": f"192.0.2.{misc.randrange(1, 255)}", "loginPortNumber": "0"}} for k in range(1, 6)])
-
-        # tweets.js and its parts, newest first with local shuffling; headers kept as two int arrays
-        if tweets > 0:
-            s.build_timeline()
-        hdr_ids, hdr_secs = array("q"), array("q")
-
-        def tweet_items() -> Iterable[dict[str, Any]]:
-            for hi in range(tweets, 0, -32):
-                block = list(range(max(0, hi - 32), hi))
-                s.rng.shuffle(block)
-                for i in block:
-                    for sec, row in s.tweet_rows(i):
-                        hdr_ids.append(int(row["tweet"]["id"]))
-                        hdr_secs.append(sec)
-                        yield row
-
-        emit("tweets", "tweets", tweet_items(), "data/tweets_media")
-        emit("tweetHeaders", "tweet-headers", ({"tweet": {"tweet_id": str(hdr_ids[k]), "user_id": owner_id,
-                                                          "created_at": _tw_date(hdr_secs[k])}}
-                                               for k in range(len(hdr_ids))))
-        del hdr_ids, hdr_secs
-        emit("noteTweet", "note-tweet", s.note_items)
-        comm = [s.side_tweet(misc, gen_ms - misc.randrange(20, 300) * DAY_MS,
-                             {"community_id": "1630000000000000001", "community_id_str": "1630000000000000001",
-                              "scopes": {"followers": False}}) for _ in range(2)]
-        emit("communityTweet", "community-tweet", comm, "data/community_tweet_media")
-        deleted = []
-        for _ in range(3):
-            ms = gen_ms - misc.randrange(3 * DAY_MS, 13 * DAY_MS)
-            deleted.append(s.side_tweet(misc, ms, {"deleted_at": _tw_date((ms + misc.randrange(3_600_000, DAY_MS)) // 1000)}))
-        emit("deletedTweets", "deleted-tweets", deleted, "data/deleted_tweets_media")
-        emit("deletedTweetHeaders", "deleted-tweet-headers", [{"tweet": {
-            "tweet_id": d["tweet"]["id_str"], "user_id": owner_id, "created_at": d["tweet"]["created_at"],
-            "deleted_at": d["tweet"]["deleted_at"]}} for d in deleted])
-
-        # followers / following / likes
-        fol, fng = s.follow_graph(n_fol, n_fng)
-        present, drop = set(fol), {str(x) for x in drop_followers}
-        extra = [x for x in dict.fromkeys(str(x) for x in extra_followers) if x not in present]
-        fol = [x for x in extra + fol if x not in drop]
-        emit("follower", "follower", ({"follower": {"accountId": a, "userLink": user_link + a}} for a in fol))
-        emit("following", "following", ({"following": {"accountId": a, "userLink": user_link + a}} for a in fng))
-        del fol, fng, present
-
-        def like_items() -> Iterable[dict[str, Any]]:
-            lr = random.Random(f"roost-sample:{seed}:likes")
-            n_likes = round(1.2 * tweets)
-            missing = set(lr.sample(range(n_likes), max(1, n_likes // 250))) if n_likes >= 20 else set()
-            ms, gap = s.end_ms, 1.1 * (s.end_ms - s.start_ms) / max(n_likes, 1)
-            for j in range(n_likes):
-                ms -= 1000 + int(lr.expovariate(1.0 / gap))
-                tid = str(_snowflake(lr, ms, 384, 1024))
-                like: dict[str, str] = {"tweetId": tid}
-                if j not in missing:
-                    raw = s.sentence(lr)[0]
-                    like["fullText"] = _esc(f"@{username} {raw}" if lr.random() < 0.05 else raw)
-                like["expandedUrl"] = f"https://twitter.com/i/web/status/{tid}"
-                yield {"like": like}
-
-        emit("like", "like", like_items())
-        blocked = [str(s._account_id(misc, set(s.used), 0.5, 0.2)) for _ in range(3)]
-        emit("block", "block", [{"blocking": {"accountId": a, "userLink": user_link + a}} for a in blocked])
-        muted = [s.others[-1][0], str(s._account_id(misc, set(s.used), 0.3, 0.3))]
-        emit("mute", "mute", [{"muting": {"accountId": a, "userLink": user_link + a}} for a in muted])
-        emit("listsCreated", "lists-created", [{"userListInfo": {"url": f"https://twitter.com/{username}/lists/{x}"}}
-                                               for x in ("seo-people", "1580000000000000042")])
-        emit("listsMember", "lists-member", [{"userListInfo": {"url": f"https://twitter.com/{s.others[k][1]}/lists/{x}"}}
-                                             for k, x in ((0, "seo"), (14, "marketing-fr"), (30, "python-data"))])
-        emit("listsSubscribed", "lists-subscribed", [])
-
-        # direct messages: a few one-to-one conversations and one group
-        mutuals = s.with_role(MUTUAL)
-        convs = []
-        for partner in mutuals[3:7]:
-            ms = gen_ms - misc.randrange(2 * DAY_MS, 200 * DAY_MS)
-            msgs = []
-            for _ in range(misc.randrange(2, 9)):
-                mine = misc.random() < 0.5
-                snd, rcv = (owner_id, partner) if mine else (partner, owner_id)
-                text, urls = misc.choice(_DM_TEXT), None
-                if misc.random() < 0.15:
-                    tco, url = s.tco(misc), f"https://roost-sample.example/blog/{misc.choice(_SLUGS)}"
-                    text, urls = f"Have a look {tco}", [{"url": tco, "expanded": url, "display": _display(url)}]
-                msgs.append(_dm(misc, snd, rcv, ms, text, urls))
-                ms -= misc.randrange(30_000, DAY_MS // 2)
-            a, b = sorted((owner_id, partner), key=int)
-            convs.append({"dmConversation": {"conversationId": f"{a}-{b}", "messages": msgs}})
-        emit("directMessages", "direct-messages", convs, "data/direct_messages_media")
-        group, ms = mutuals[7:10], gen_ms - 40 * DAY_MS
-        events = [_dm(misc, misc.choice(group + [owner_id]), None, ms - k * 3_600_000, misc.choice(_DM_TEXT))
-                  for k in range(5)]
-        events.append({"conversationNameUpdate": {"initiatingUserId": group[0], "name": "SEO nerds",
-                                                  "createdAt": _iso(ms - 6 * 3_600_000)}})
-        events.append({"joinConversation": {"initiatingUserId": group[0], "participantsSnapshot": group + [owner_id],
-                                            "createdAt": _iso(ms - 7 * 3_600_000)}})
-        emit("directMessagesGroup", "direct-messages-group", [{"dmConversation": {
-            "conversationId": str(_snowflake(misc, ms - 7 * 3_600_000, 0, 1024)), "messages": events}}],
-            "data/direct_messages_group_media")
-
+        _write_account(a, s, misc)
+        _write_tweets(a, s, misc)
+        _write_social(a, s, misc, n_fol, n_fng, extra_followers, drop_followers)
+        _write_messages(a, s, misc)
         for dtype in ("tweetsMedia", "profileMedia", "communityTweetMedia", "deletedTweetsMedia",
-                      "directMessagesMedia", "directMessagesGroupMedia"):
+                      "directMessagesMedia", "directMessagesGroupMedia"):  # media-only dataTypes
             snake = "".join("_" + c.lower() if c.isupper() else c for c in dtype[:-5])
-            types[dtype] = {"mediaDirectory": f"data/{snake}_media"}
+            a.types[dtype] = {"mediaDirectory": f"data/{snake}_media"}
         manifest = {"userInfo": {"accountId": owner_id, "userName": username, "displayName": "Roost Sample"},
                     "archiveInfo": {"sizeBytes": str(sink.total), "generationDate": generated_at,
                                     "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
                     "readmeInfo": {"fileName": "data/README.txt", "directory": "data/", "name": "README.txt"},
-                    "dataTypes": dict(sorted(types.items()))}
+                    "dataTypes": dict(sorted(a.types.items()))}
         sink.write("data/manifest.js", ("window.__THAR_CONFIG = " + _jackson(manifest)).encode())
     finally:
         sink.close()
