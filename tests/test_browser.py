@@ -1,0 +1,201 @@
+"""The report in a real browser: Playwright driving Debian's Chromium.
+
+Opens reports of the sample archive and of the hostile fixture, records every request (none may leave the
+file), every console message, dialog and CSP violation, checks the key numbers shown equal `roost
+indicators`, that hostile strings stay inert, and saves screenshots (ROOST_SCREENSHOTS, default a temporary
+folder). Skips, saying why, where Chromium or Playwright is missing, unless ROOST_REQUIRE_BROWSER=1 (CI).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("ROOST_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+REQUIRED = os.environ.get("ROOST_REQUIRE_BROWSER") == "1"
+
+
+def _why_not() -> str | None:
+    if CHROMIUM is None:
+        return "Debian's chromium is not installed (apt-get install chromium); the browser test cannot run"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _why_not()
+    if reason:
+        if REQUIRED:
+            pytest.fail(reason + " (ROOST_REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("ROOST_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+CSP_PROBE = """
+window.__roost = {csp: [], nodes: 0};
+document.addEventListener('securitypolicyviolation', e => window.__roost.csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def _open(browser, html: Path, shot: Path, width: int = 1280) -> dict:
+    """Open a report file, record what it tries to do, take a full-page screenshot."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=True)
+    page = context.new_page()
+    seen = {"requests": [], "console": [], "dialogs": [], "errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+
+    def on_dialog(d):
+        seen["dialogs"].append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+
+    def route(r):
+        if r.request.url == html.resolve().as_uri():
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.add_init_script(CSP_PROBE)
+    page.goto(html.resolve().as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    seen["csp"] = page.evaluate("window.__roost ? window.__roost.csp : []")
+    seen["scripts"] = page.evaluate("document.querySelectorAll('script').length")
+    seen["handlers"] = page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on'))"
+        ".map(a => e.tagName + ' ' + a.name))"
+    )
+    seen["hrefs"] = page.evaluate("[...document.querySelectorAll('[href]')].map(e => e.getAttribute('href'))")
+    seen["srcs"] = page.evaluate("[...document.querySelectorAll('[src],[srcset],[data]')].map(e => e.outerHTML.slice(0, 80))")
+    seen["iframes"] = page.evaluate("document.querySelectorAll('iframe,object,embed,form,base,meta[http-equiv=refresh]').length")
+    seen["csp_meta"] = page.evaluate(
+        "(document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]') || {}).content || ''"
+    )
+    seen["cards"] = page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('article.card[id^=\"i-\"]')]"
+        ".map(c => [c.id.slice(2), c.querySelector('.big').textContent.trim()]))"
+    )
+    page.screenshot(path=str(shot), full_page=True)
+    context.close()
+    return seen
+
+
+def _assert_inert(seen: dict, html: Path) -> None:
+    assert seen["requests"] == [html.resolve().as_uri()], seen["requests"]
+    assert seen["dialogs"] == []
+    assert seen["errors"] == []
+    assert [c for c in seen["console"] if c.startswith("error")] == []
+    assert seen["csp"] == []
+    assert seen["scripts"] == 0
+    assert seen["handlers"] == []
+    assert seen["iframes"] == 0
+    assert seen["srcs"] == []
+    for href in seen["hrefs"]:
+        assert href.startswith(("http://", "https://", "#")), href
+    csp = seen["csp_meta"]
+    assert "default-src 'none'" in csp and "script-src 'none'" in csp and "base-uri 'none'" in csp
+
+
+def _number(text: str) -> tuple[float, float]:
+    """A displayed figure and half its last displayed unit (English formatting)."""
+    t = text.replace(",", "").replace("\u202f", "").replace("\xa0", "").strip()
+    percent = t.endswith("%")
+    t = t.rstrip("%").strip()
+    value = float(t)
+    decimals = len(t.split(".", 1)[1]) if "." in t else 0
+    tol = 0.5 * 10**-decimals
+    return (value / 100, tol / 100) if percent else (value, tol)
+
+
+KEY_NUMBERS = ("followers", "following", "mutuals", "following_followers_ratio", "mutual_share", "tweets_total",
+               "tweets_per_day", "retweets_made", "retweets_received", "likes_received", "conversation_share",
+               "engagement_top10_share", "followers_interacted_share", "active_days", "replies_made", "quotes_made")
+
+
+def _report_and_values(cli, source: Path, html: Path, *args: str) -> dict:
+    code, _, err = cli(["report", source, "-o", html, *args])
+    assert code == 0, err
+    code, out, err = cli(["indicators", source, "--format", "json", *args[:0]])
+    assert code == 0, err
+    return json.loads(out)["indicators"]
+
+
+def test_sample_report_in_chromium(browser, cli, shots, tmp_path: Path) -> None:
+    from roost.sample import write_sample_archive
+
+    archive = write_sample_archive(tmp_path / "sample.zip", tweets=3000, zip=True)
+    html = tmp_path / "sample.html"
+    values = _report_and_values(cli, archive, html)
+    seen = _open(browser, html, shots / "sample-1280.png")
+    _assert_inert(seen, html)
+    checked = 0
+    for ident in KEY_NUMBERS:
+        assert ident in seen["cards"], f"no card for {ident}"
+        shown, tol = _number(seen["cards"][ident])
+        assert abs(shown - values[ident]) <= tol + 1e-9, (ident, seen["cards"][ident], values[ident])
+        checked += 1
+    assert checked == len(KEY_NUMBERS)
+    phone = _open(browser, html, shots / "sample-390.png", width=390)
+    _assert_inert(phone, html)
+
+
+def test_hostile_report_is_inert_in_chromium(browser, cli, shots, tmp_path: Path) -> None:
+    html = tmp_path / "hostile.html"
+    values = _report_and_values(cli, FIXTURES / "hostile_strings", html)
+    seen = _open(browser, html, shots / "hostile-1280.png")
+    _assert_inert(seen, html)
+    shown, tol = _number(seen["cards"]["tweets_total"])
+    assert shown == values["tweets_total"]
+
+
+def test_hostile_custom_indicator_and_french_share_report(browser, cli, shots, tmp_path: Path) -> None:
+    custom = tmp_path / "sql"
+    custom.mkdir()
+    (custom / "xss_probe.sql").write_text(
+        "-- title: <script>alert('title')</script> | \"><img src=x onerror=alert(2)>\n"
+        "-- shape: table\n-- section: custom\n-- needs: tweets\n"
+        "-- definition: <svg onload=alert(3)> javascript:alert(4)\n"
+        "select full_text as \"<b onmouseover=alert(5)>\", 'javascript:alert(6)' as link from tweets limit 5\n"
+    )
+    html = tmp_path / "share.html"
+    code, _, err = cli(["report", FIXTURES / "hostile_strings", "-o", html, "--share", "--lang", "fr",
+                        "--indicators-dir", custom])
+    assert code == 0, err
+    seen = _open(browser, html, shots / "hostile-share-fr.png")
+    _assert_inert(seen, html)
+    text = html.read_text()
+    for secret in ("victim@example.invalid", "+15550001111", "SECRET-DM-TEXT-42"):
+        assert secret not in text
