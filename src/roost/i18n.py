@@ -189,7 +189,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentions": "Mentions",
         "total": "Total",
         "is_follower": "Follows you",
-        "is_friend": "Friend",
+        "you_follow": "You follow",
         "yes": "yes",
         "no": "no",
         "engagement_chart": "Engagement per tweet, month by month",
@@ -394,7 +394,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentions": "Mentions",
         "total": "Total",
         "is_follower": "Vous suit",
-        "is_friend": "Ami",
+        "you_follow": "Vous suivez",
         "yes": "oui",
         "no": "non",
         "engagement_chart": "Engagement par tweet, mois par mois",
@@ -445,6 +445,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 # Reasons come from the indicator runner in English; these patterns say them in French.
 _REASONS_FR = (
+    (re.compile(r"^the archive has no like and retweet counts on its tweets.*$"),
+     "l'archive n'a pas les compteurs de j'aime et de RT de ses tweets (les archives Grailbird n'en ont pas)"),
     (re.compile(r"^the archive has no (.+)$"), "l'archive ne contient pas {0}"),
     (re.compile(r"^no --topic given$"), "pas d'option --topic"),
     (re.compile(r"^no --site given$"), "pas d'option --site"),

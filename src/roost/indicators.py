@@ -11,7 +11,7 @@ An indicator is one `.sql` file whose name is its id, with a comment header:
     -- params: topic            (optional: topic, site; without the option the value is null)
     -- definition: One line in English.
     -- definition_fr: One line in French (optional).
-    -- limits: Why the archive may not tell (optional).
+    -- limits: Why the archive may not tell (optional); limits_fr: the same in French.
 
 A number, share or text indicator returns one row with a `value` column; a series returns `key, value`
 rows; a table returns any columns.
@@ -91,6 +91,7 @@ class Indicator:
     definition: str
     definition_fr: str
     limits: str
+    limits_fr: str
     sql: str
     path: Path
     custom: bool = False
@@ -174,6 +175,7 @@ def parse_indicator(path: Path, *, custom: bool = False) -> Indicator:
         definition=definition,
         definition_fr=header.get("definition_fr", "") or definition,
         limits=header.get("limits", ""),
+        limits_fr=header.get("limits_fr", "") or header.get("limits", ""),
         sql=body,
         path=path,
         custom=custom,

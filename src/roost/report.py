@@ -492,6 +492,16 @@ class _Builder:
             return ident
         return clean(r.indicator.title_fr if self.t.lang == "fr" else r.indicator.title)
 
+    def why(self, r: IndicatorResult) -> str:
+        """Why a value is unknown, in the report's language."""
+        if self.t.lang == "fr" and r.reason and r.reason == r.indicator.limits:
+            return r.indicator.limits_fr
+        return self.t.reason(r.reason)
+
+    def limits(self, r: IndicatorResult) -> str:
+        """What the archive cannot tell for this indicator, in the report's language."""
+        return r.indicator.limits_fr if self.t.lang == "fr" else r.indicator.limits
+
     def definition(self, r: IndicatorResult) -> str:
         return clean(r.indicator.definition_fr if self.t.lang == "fr" else r.indicator.definition)
 
@@ -528,7 +538,7 @@ class _Builder:
             sentence = self.t(key) if self.t.has(key) and "{" not in self.t(key) else _short(self.definition(r))
         if r.value is None:
             return Card(ident, self.title(ident), self.t("unknown"), sentence,
-                        note=self.t("why_unknown", reason=clean(self.t.reason(r.reason))), unknown=True)
+                        note=self.t("why_unknown", reason=clean(self.why(r))), unknown=True)
         return Card(ident, self.title(ident), self.fmt(r), sentence, shape=r.indicator.shape)
 
     def cards(self, *items: Card | None, title: str = "", desc: str = "") -> Block | None:
@@ -768,7 +778,7 @@ class _Builder:
             return None
         self.placed.add("tweets_per_month")
         if r.value is None:
-            return Block("notes", title=t("timeline"), notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=t("timeline"), notes=(t("why_unknown", reason=clean(self.why(r))),))
         months = self.months_axis()
         series = r.value if isinstance(r.value, dict) else {}
         if not months:
@@ -793,7 +803,7 @@ class _Builder:
         self.placed.add("activity_heatmap")
         tz = self.tz_sentence()
         if r.value is None:
-            return Block("notes", title=t("heatmap"), notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=t("heatmap"), notes=(t("why_unknown", reason=clean(self.why(r))),))
         counts: dict[tuple[int, int], float] = {}
         for row in self.rows("activity_heatmap"):
             d, h, n = row.get("weekday"), row.get("hour"), row.get("tweets")
@@ -840,7 +850,7 @@ class _Builder:
             return None
         self.placed.add("tweet_types_per_month")
         if r.value is None:
-            return Block("notes", title=t("mix"), notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=t("mix"), notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = [row for row in self.rows("tweet_types_per_month") if _MONTH.match(str(row.get("month")))]
         if not rows:
             return Block("notes", title=t("mix"), notes=(t("empty"),))
@@ -888,7 +898,7 @@ class _Builder:
             return None
         self.placed.add(ident)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -951,7 +961,7 @@ class _Builder:
             return None
         self.placed.add(ident)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -985,7 +995,7 @@ class _Builder:
         self.placed.add(ident)
         title = t("top_relayed_accounts")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -1027,7 +1037,7 @@ class _Builder:
             steps_def.append(("followers_dm_partners", "f_dm"))
         if followers is None:
             r = self.res("followers")
-            reason = clean(t.reason(r.reason)) if r is not None else t("unknown")
+            reason = clean(self.why(r)) if r is not None else t("unknown")
             return Block("notes", title=t("funnel"), notes=(t("why_unknown", reason=reason),))
         steps = []
         for ident, key in steps_def:
@@ -1035,7 +1045,7 @@ class _Builder:
                 continue
             v = self.num(ident)
             if v is None:
-                reason = clean(t.reason(self.results[ident].reason))
+                reason = clean(self.why(self.results[ident]))
                 steps.append(FunnelStep(t(key), t("unknown"), reason, 0.0, unknown=True))
                 continue
             share = v / followers if followers else None
@@ -1055,7 +1065,7 @@ class _Builder:
         self.placed.add(ident)
         title = t("partners")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -1071,12 +1081,12 @@ class _Builder:
                 Cell(t.integer(x.get("mentions") or 0), numeric=True),
                 Cell(t.integer(x.get("total") or 0), numeric=True, bar=charts.share_width(x.get("total"), top)),
                 yes_no(x.get("is_follower")),
-                yes_no(x.get("is_friend")),
+                yes_no(x.get("you_follow")),
             )
             for x in rows
         )
         table = Table(
-            (t("account_col"), t("replies"), t("mentions"), t("total"), t("is_follower"), t("is_friend")),
+            (t("account_col"), t("replies"), t("mentions"), t("total"), t("is_follower"), t("you_follow")),
             (False, True, True, True, False, False),
             cells,
         )
@@ -1115,11 +1125,11 @@ class _Builder:
         self.placed.add(ident)
         title = t("engagement_chart")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = {str(x.get("month")): x for x in self.rows(ident)}
         months = self.months_axis()
         if not rows or not months or all(x.get("engagement_per_tweet") is None for x in rows.values()):
-            reason = clean(r.indicator.limits) if r.indicator.limits else t("empty")
+            reason = clean(self.limits(r)) if r.indicator.limits else t("empty")
             return Block("notes", title=title, notes=(t("none_yet", reason=reason.rstrip(".")),))
         values, titles = [], []
         for k in months:
@@ -1156,10 +1166,10 @@ class _Builder:
         self.placed.add(ident)
         title = t("buzz_days")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
-            reason = clean(r.indicator.limits) if r.indicator.limits and self.num("likes_received") is None else t("empty")
+            reason = clean(self.limits(r)) if r.indicator.limits and self.num("likes_received") is None else t("empty")
             return Block("notes", title=title, notes=(reason if reason != t("empty") else t("no_buzz_days"),))
         top = max((x.get("engagement") or 0 for x in rows), default=0)
         cells = tuple(
@@ -1218,7 +1228,7 @@ class _Builder:
         self.placed.add(ident)
         title = t("account_age")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = self.rows(ident)
         dated = sorted((x for x in rows if isinstance(x.get("year"), int)), key=lambda x: x["year"])
         undated = sum(x.get("followers") or 0 for x in rows if x.get("year") is None)
@@ -1278,7 +1288,7 @@ class _Builder:
         t = self.t
         title = self.title(r.indicator.id)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         items = list(r.value.items()) if isinstance(r.value, dict) else []
         if not items:
             return Block("notes", title=title, desc=self.definition(r), notes=(t("empty"),))
@@ -1303,7 +1313,7 @@ class _Builder:
         t = self.t
         title = self.title(r.indicator.id)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(t.reason(r.reason))),))
+            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
         rows = [x for x in r.value if isinstance(x, dict)] if isinstance(r.value, list) else []
         if not rows:
             return Block("notes", title=title, desc=self.definition(r), notes=(t("empty"),))
@@ -1360,7 +1370,7 @@ class _Builder:
         rows = []
         for ident, r in self.results.items():
             if r.value is None:
-                value = Cell(t("unknown"), sub=clean(t.reason(r.reason)))
+                value = Cell(t("unknown"), sub=clean(self.why(r)))
             elif r.indicator.shape in ("series", "table"):
                 n = len(r.value) if isinstance(r.value, (list, dict)) else 0
                 value = Cell(t("see_above") if ident in self.placed else t("rows", n=t.integer(n)),
@@ -1368,7 +1378,7 @@ class _Builder:
             else:
                 value = Cell(self.fmt(r))
             definition = self.definition(r)
-            limits = clean(r.indicator.limits)
+            limits = clean(self.limits(r))
             rows.append((Cell(self.title(ident), sub=ident), value, Cell(definition, sub=limits)))
         blocks: list[Block | None] = [
             Block("table", title=t("indicators"),

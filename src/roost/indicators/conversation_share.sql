@@ -4,6 +4,8 @@
 -- needs: tweets
 -- definition: Share of own tweets that reply to someone else or mention an account: interaction against broadcast.
 -- definition_fr: Part des tweets propres qui répondent à quelqu'un d'autre ou mentionnent un compte : interaction contre diffusion.
+-- limits: Unknown when you have no own tweet (only retweets, or none).
+-- limits_fr: Inconnu sans tweet propre (seulement des RT, ou aucun).
 with mentioning as (
     select distinct m.tweet_id
     from tweet_mentions as m

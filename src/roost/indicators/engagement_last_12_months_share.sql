@@ -4,7 +4,8 @@
 -- needs: tweets, engagement
 -- definition: Likes + retweets of own tweets (not retweets) posted in the 12 months before the archive's date (else the last tweet's time) over those of all own tweets: high, a recent burst; low, an audience built in the past.
 -- definition_fr: J'aime + RT des tweets propres (hors RT) publiés dans les 12 mois avant la date de l'archive (sinon l'heure du dernier tweet) sur ceux de tous les tweets propres : haut, un coup récent ; bas, une audience construite autrefois.
--- limits: Null when the total is 0 or counts are missing (Grailbird).
+-- limits: Unknown when your own tweets got no like or retweet at all.
+-- limits_fr: Inconnu si vos tweets n'ont reçu aucun j'aime ni RT.
 with reference_time as (
     select coalesce((select max(generated_at) from archive), (select max(created_at) from tweets)) as now_at
 ),

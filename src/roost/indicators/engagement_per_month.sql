@@ -4,7 +4,8 @@
 -- needs: tweets, engagement
 -- definition: Per UTC month (YYYY-MM) of posting: own tweets (not retweets), the likes and retweets they had at the archive's date, and (likes + retweets) per own tweet; months without own tweets left out.
 -- definition_fr: Par mois UTC (AAAA-MM) de publication : tweets propres (hors RT), les j'aime et RT qu'ils avaient à la date de l'archive, et (j'aime + RT) par tweet propre ; mois sans tweet propre omis.
--- limits: Counts are totals at the archive's date, credited to the month of posting; Grailbird archives have no counts (null).
+-- limits: Counts are totals at the archive's date, credited to the month of posting.
+-- limits_fr: Les compteurs sont ceux de la date de l'archive, attribués au mois de publication.
 with own as (
     select strftime(created_at at time zone 'UTC', '%Y-%m') as month, favorite_count, retweet_count
     from tweets

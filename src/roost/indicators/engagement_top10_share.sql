@@ -4,6 +4,8 @@
 -- needs: tweets
 -- definition: Likes + retweets of the best tenth of own tweets over those of all own tweets: near 1, a few hits carry everything (buzz); lower, steady engagement (long term).
 -- definition_fr: J'aime + RT du meilleur dixième des tweets propres sur ceux de tous : proche de 1, quelques coups d'éclat portent tout (buzz) ; plus bas, un engagement régulier (long terme).
+-- limits: Unknown when your own tweets got no like or retweet at all, or carry no counts (Grailbird archives).
+-- limits_fr: Inconnu si vos tweets n'ont reçu aucun j'aime ni RT, ou n'ont pas de compteurs (archives Grailbird).
 with own as (
     select favorite_count + retweet_count as engagement,
         row_number() over (order by favorite_count + retweet_count desc) as rank

@@ -5,6 +5,8 @@
 -- needs: tweets
 -- definition: Sum of the like counts of your own tweets; unknown when the archive has no counts (Grailbird).
 -- definition_fr: Somme des j'aime reçus par vos propres tweets ; inconnu sans compteurs (Grailbird).
+-- limits: Unknown when the tweets carry no like and retweet counts (Grailbird archives).
+-- limits_fr: Inconnu quand les tweets n'ont pas de compteurs de j'aime et de RT (archives Grailbird).
 select case when count(*) filter (where favorite_count is null or retweet_count is null) = 0
     then coalesce(sum(favorite_count), 0) end as value
 from tweets

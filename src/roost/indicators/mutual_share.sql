@@ -4,6 +4,8 @@
 -- needs: follower, following
 -- definition: Mutuals divided by followers: the followers you converted into friends (you follow them back).
 -- definition_fr: Amis divisés par abonnés : les abonnés convertis en amis (vous les suivez aussi).
+-- limits: Unknown when you have no followers (a share of zero).
+-- limits_fr: Inconnu sans abonnés (part de zéro).
 with mutuals as (
     select count(*) as n
     from (select distinct account_id from followers) as f

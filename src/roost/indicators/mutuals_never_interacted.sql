@@ -6,6 +6,7 @@
 -- definition: Mutuals (they follow you and you follow them) you never mentioned nor replied to in any tweet of the archive.
 -- definition_fr: Amis (ils vous suivent et vous les suivez) que vous n'avez jamais mentionnés ni à qui vous n'avez jamais répondu dans un tweet de l'archive.
 -- limits: Likes and direct messages carry no account id here, so they do not count as interaction.
+-- limits_fr: Les j'aime et les messages privés ne portent pas d'identifiant de compte ici : ils ne comptent pas comme interaction.
 with mutual_ids as (
     select distinct f.account_id
     from followers as f

@@ -7,6 +7,7 @@
 -- definition: Own tweets (not retweets) with a link to the --site domain or one of its subdomains (www. ignored).
 -- definition_fr: Tweets propres (hors RT) avec un lien vers le domaine --site ou l'un de ses sous-domaines (www. ignoré).
 -- limits: Links hidden behind another shortener than t.co are not followed.
+-- limits_fr: Les liens cachés derrière un autre raccourcisseur que t.co ne sont pas suivis.
 with site as (
     select split_part(
         regexp_replace(regexp_replace(lower(trim(getvariable('roost_site'))), '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''),

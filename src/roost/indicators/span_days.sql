@@ -5,6 +5,8 @@
 -- needs: tweets
 -- definition: Days from the first tweet's UTC date to the last one's, both included.
 -- definition_fr: Jours entre la date UTC du premier tweet et celle du dernier, inclus.
+-- limits: Unknown when the tweet file holds no tweet.
+-- limits_fr: Inconnu quand le fichier de tweets est vide.
 select
     date_diff('day', min(created_at at time zone 'UTC')::date, max(created_at at time zone 'UTC')::date) + 1 as value
 from tweets

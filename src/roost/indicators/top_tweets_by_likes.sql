@@ -5,7 +5,8 @@
 -- needs: tweets, engagement
 -- definition: The 10 own tweets (not retweets) with the most likes (at least 1), ties by oldest id: id, UTC time, text, likes, retweets and link.
 -- definition_fr: Les 10 tweets propres (hors RT) avec le plus de j'aime (au moins 1), égalités par id le plus ancien : id, heure UTC, texte, j'aime, RT et lien.
--- limits: Counts are those of the archive's date; Grailbird archives have none, so the table is empty there.
+-- limits: Counts are those of the archive's date.
+-- limits_fr: Les compteurs sont ceux de la date de l'archive.
 with owner as (
     select coalesce(nullif(max(username), ''), 'i/web') as path_name
     from archive

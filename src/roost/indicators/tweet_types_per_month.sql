@@ -6,6 +6,7 @@
 -- definition: Per UTC month (YYYY-MM), each tweet counted once in the first type that fits: retweet; reply to someone else; thread (reply to yourself); quote (own tweet linking to a tweet); original (every other own tweet). Months without tweets left out.
 -- definition_fr: Par mois UTC (AAAA-MM), chaque tweet compté une fois dans le premier type qui lui va : RT ; réponse à quelqu'un d'autre ; fil (réponse à soi-même) ; citation (tweet propre qui lie un tweet) ; original (tout autre tweet propre). Mois sans tweet omis.
 -- limits: Unlike original_tweets, quotes are not counted as originals, and a reply that quotes a tweet counts as a reply.
+-- limits_fr: Contrairement à original_tweets, les citations ne comptent pas comme originaux, et une réponse qui cite compte comme réponse.
 with typed as (
     select
         strftime(created_at at time zone 'UTC', '%Y-%m') as month,
