@@ -1,0 +1,144 @@
+"""`roost report` and `roost demo`: one self-contained file, deterministic, private by default, safe to share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from roost.indicators import Options, compute
+from roost.load import open_archive
+from roost.report import ReportOptions, build_report, default_report_name
+from roost.sample import write_sample_archive
+
+WHEN = dt.datetime(2026, 1, 20, 12, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    return write_sample_archive(tmp_path_factory.mktemp("s") / "sample.zip", tweets=1500, zip=True)
+
+
+def _render(source: Path, **kw) -> str:
+    with open_archive(source) as loaded:
+        results = compute(loaded.con, Options(tz=kw.pop("tz", None)))
+        return build_report(loaded.con, results, ReportOptions(generated_at=WHEN, **kw), loaded.warnings)
+
+
+def _private_strings(source: Path) -> dict[str, list[str]]:
+    """E-mail, phone, IPs, DM texts and partners, and other accounts' handles, read from the loaded tables."""
+    with open_archive(source) as loaded:
+        con = loaded.con
+        email, phone, owner = con.execute("select email, phone_number, owner_id from archive").fetchone()
+        dm_texts = [r[0] for r in con.execute("select text from dm_messages where length(text) > 12").fetchall()]
+        partners = [r[0] for r in con.execute("select distinct unnest(partner_ids) from dm_conversations").fetchall()]
+        handles = [r[0] for r in con.execute(
+            "select screen_name from handles where account_id <> ? and length(screen_name) >= 4", [owner]
+        ).fetchall()]
+    return {"email": [email] if email else [], "phone": [phone] if phone else [], "dm": dm_texts,
+            "partners": partners, "handles": handles}
+
+
+def test_demo_writes_a_labelled_sample_report(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(["demo", "--tweets", "400"])
+    assert code == 0, err
+    html = (tmp_path / "roost-demo.html").read_text()
+    assert "synthetic sample" in html.lower() or "sample data" in html.lower()
+    assert html.count("<html") == 1 and "<link" not in html and "<script" not in html
+
+
+def test_report_is_self_contained_and_has_a_strict_csp(sample) -> None:
+    html = _render(sample)
+    head = html[: html.index("</head>")]
+    import html as html_lib
+
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', head)
+    policy = html_lib.unescape(csp.group(1)) if csp else ""
+    assert "default-src 'none'" in policy and "script-src 'none'" in policy and "img-src data:" in policy
+    assert head.index("Content-Security-Policy") < head.index("<title")
+    assert not re.search(r'<(link|script|iframe|img)\b', html)
+    assert not re.search(r'\s(src|srcset)=', html)
+    assert len(html.encode()) < 2 * 1024 * 1024
+
+
+def test_report_is_deterministic(sample) -> None:
+    assert _render(sample) == _render(sample)
+
+
+def test_the_owner_report_may_show_everything_the_shared_one_does_not(sample) -> None:
+    private = _private_strings(sample)
+    assert private["email"] and private["phone"] and private["dm"] and private["handles"]
+    owner = _render(sample)
+    assert private["email"][0] in owner
+    shared = _render(sample, share=True)
+    for kind, values in private.items():
+        for v in values:
+            assert v not in shared, (kind, v)
+    assert "@roost_sample" in shared  # the owner's own handle stays
+    kept = _render(sample, share=True, keep_handles=True)
+    assert any(h in kept for h in private["handles"])
+    for v in private["email"] + private["phone"] + private["dm"]:
+        assert v not in kept
+
+
+def test_shared_hostile_report_leaks_nothing(tmp_path: Path) -> None:
+    src = FIXTURES / "hostile_strings"
+    private = _private_strings(src)
+    shared = _render(src, share=True)
+    for secret in ("victim@example.invalid", "+15550001111", "SECRET-DM-TEXT-42"):
+        assert secret not in shared
+    for kind in ("email", "phone", "dm", "partners"):
+        for v in private[kind]:
+            assert v not in shared, (kind, v)
+
+
+def test_hostile_strings_come_out_inert() -> None:
+    html = _render(FIXTURES / "hostile_strings")
+    body = html[html.index("<body"):]
+    assert "<script" not in body
+    assert not re.search(r"<[^>]+\son[a-z]+\s*=", body)
+    for href in re.findall(r'href="([^"]*)"', body):
+        assert href.startswith(("http://", "https://", "#")), href
+    assert "javascript:" not in body.lower()
+
+
+def test_french_report_uses_the_lessons_words(sample) -> None:
+    html = _render(sample, lang="fr")
+    for word in ("Abonnés", "Abonnements", "Amis", "Tweets par jour", "RT faits", "RT reçus"):
+        assert word in html, word
+
+
+def test_grailbird_report_says_unknown_not_zero() -> None:
+    html = _render(FIXTURES / "grailbird")
+    card = re.search(r'<article class="card unknown" id="i-followers">.*?</article>', html, re.S)
+    assert card, "the followers card is marked unknown"
+    assert ">0<" not in card.group(0)
+
+
+def test_default_report_name_and_the_chosen_time_zone(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(["report", FIXTURES / "ytd2022_parts_edits", "--tz", "Asia/Tokyo"])
+    assert code == 0, err
+    written = list(tmp_path.glob("*.html"))
+    assert len(written) == 1
+    with open_archive(FIXTURES / "ytd2022_parts_edits") as loaded:
+        assert written[0].name == default_report_name(loaded.con)
+        assert re.fullmatch(r"[A-Za-z0-9_.-]+\.html", written[0].name)
+    assert "Asia/Tokyo" in written[0].read_text()
+
+
+def test_report_numbers_match_indicators_json(cli, sample, tmp_path: Path) -> None:
+    html_path = tmp_path / "r.html"
+    assert cli(["report", sample, "-o", html_path])[0] == 0
+    code, out, _ = cli(["indicators", sample, "--format", "json"])
+    values = json.loads(out)["indicators"]
+    html = html_path.read_text()
+    for ident in ("followers", "following", "mutuals", "tweets_total", "retweets_made", "likes_received"):
+        card = re.search(rf'id="i-{ident}">.*?<p class="big[^"]*">([^<]+)</p>', html, re.S)
+        assert card, ident
+        assert int(card.group(1).replace(",", "")) == values[ident], ident
