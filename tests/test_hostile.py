@@ -276,3 +276,31 @@ def test_spilling_under_a_small_memory_limit_gives_the_same_figures(tmp_path: Pa
         assert limit.startswith("122") or limit.startswith("128"), limit
         tight = compute(loaded.con).values()
     assert tight == free
+
+
+def test_an_interrupted_batch_resumes_without_losing_finished_work(tmp_path: Path) -> None:
+    from roost.sample import write_sample_archive
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(6):
+        write_sample_archive(corpus / f"a{i}.zip", tweets=3000, seed=i, owner_id=str(7000 + i), zip=True)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "roost.cli", "batch", str(corpus), "-o", str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(out.glob("reports/*.html")):
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+    half_written = [p for p in out.rglob("*") if p.is_file() and p.name.endswith(".tmp")]
+    assert half_written == []
+    done_before = {p.name: p.stat().st_mtime_ns for p in (out / "reports").glob("*.html")}
+    assert done_before, "at least one archive finished before the signal"
+    rerun = subprocess.run(cmd, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(done_before)} unchanged" in rerun.stderr
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "reports").glob("*.html")}
+    assert len(after) == 6
+    assert all(after[name] == mtime for name, mtime in done_before.items())

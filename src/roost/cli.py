@@ -243,6 +243,31 @@ def demo(
         _open_in_browser(target)
 
 
+@contextlib.contextmanager
+def _batch_progress() -> Iterator:  # type: ignore[type-arg]
+    """Each archive's state as it changes: a bar and a log on a terminal, plain lines otherwise."""
+    if not sys.stderr.isatty():
+        def plain(source: str, state: str, done: int, total: int) -> None:
+            _say(f"roost: [{done}/{total}] {state}: {source}")
+
+        yield plain
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("[bold]batch[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), console=Console(stderr=True))
+    task = bar.add_task("", total=None)
+
+    def update(source: str, state: str, done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total, description=f"{state}: {Path(source).name}")
+        if state not in ("loading",):
+            bar.console.log(f"{state}: {source}")
+
+    with bar:
+        yield update
+
+
 @app.command()
 def batch(
     archives: Annotated[list[Path], typer.Argument(help="Archives (.zip, folders, .duckdb) or folders holding them.")],
@@ -274,10 +299,8 @@ def batch(
 
             discover(indicators_dir)
 
-        def progress(source: str, state: str, done: int, total: int) -> None:
-            _say(f"roost: [{done}/{total}] {state}: {source}")
-
-        outcomes = run_batch(archives, output, options, jobs=jobs, scheduler=scheduler, progress=progress)
+        with _batch_progress() as progress:
+            outcomes = run_batch(archives, output, options, jobs=jobs, scheduler=scheduler, progress=progress)
     failed = [o for o in outcomes if o.status == "failed"]
     for o in failed:
         _say(f"roost: error: {o.source}: {o.error}")
