@@ -289,18 +289,19 @@ def test_an_interrupted_batch_resumes_without_losing_finished_work(tmp_path: Pat
     cmd = [sys.executable, "-m", "roost.cli", "batch", str(corpus), "-o", str(out), "--jobs", "1"]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
     deadline = time.time() + 60
-    while time.time() < deadline and not list(out.glob("reports/*.html")):
-        time.sleep(0.1)
+    while time.time() < deadline and not list(out.glob(".roost-batch/*.json")):
+        time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err
     half_written = [p for p in out.rglob("*") if p.is_file() and p.name.endswith(".tmp")]
     assert half_written == []
-    done_before = {p.name: p.stat().st_mtime_ns for p in (out / "reports").glob("*.html")}
-    assert done_before, "at least one archive finished before the signal"
+    finished = [json.loads(p.read_text()) for p in out.glob(".roost-batch/*.json")]
+    assert finished, "at least one archive finished before the signal"
+    done_before = {Path(o["report"]).name: (out / o["report"]).stat().st_mtime_ns for o in finished}
     rerun = subprocess.run(cmd, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{len(done_before)} unchanged" in rerun.stderr
+    assert f"{len(finished)} unchanged" in rerun.stderr
     after = {p.name: p.stat().st_mtime_ns for p in (out / "reports").glob("*.html")}
     assert len(after) == 6
     assert all(after[name] == mtime for name, mtime in done_before.items())

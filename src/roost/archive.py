@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import threading
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ MAX_TOTAL_BYTES = 128 * 1024**3
 MAX_RATIO = 1000  # uncompressed / compressed, checked for members above RATIO_FLOOR
 RATIO_FLOOR = 16 * 1024**2
 CHUNK = 1024 * 1024
+_TOTAL_LOCK = threading.Lock()
 
 GENERATION_YTD = "ytd"  # 2020+: data/ with manifest.js
 GENERATION_ROOT = "ytd-root"  # 2018-2019: files at the archive root, no manifest
@@ -172,8 +174,10 @@ class Archive:
                     f"{rel} cannot be read ({_short(e)}): the archive is damaged; download it again",
                     path=rel,
                 ) from None
-        self._read_total += written
-        if self._read_total > MAX_TOTAL_BYTES:
+        with _TOTAL_LOCK:
+            self._read_total += written
+            over = self._read_total > MAX_TOTAL_BYTES
+        if over:
             raise RoostError(
                 f"{self.source_label} decompresses to more than {MAX_TOTAL_BYTES:,} bytes of data: refusing it"
             )

@@ -7,6 +7,7 @@ SQL that knows raw field names) -> typed tables (`tweets`, `followers`, ...) tha
 from __future__ import annotations
 
 import codecs
+import concurrent.futures
 import os
 import shutil
 import tempfile
@@ -18,7 +19,7 @@ import duckdb
 import orjson
 
 from roost import __version__
-from roost.archive import SKIPPED_TYPES, Archive, DataFile, open_archive_files
+from roost.archive import SKIPPED_TYPES, DataFile, open_archive_files
 from roost.errors import ArchiveFileError, OutputExistsError, RoostError
 from roost.resources import sql_text
 
@@ -107,6 +108,7 @@ TABLES = (
     "interactions",
 )
 SCHEMA_VERSION = "1"
+PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
 MAX_OBJECT_SIZE = 32 * 1024**2  # one item (a tweet, a whole DM conversation) larger than this is refused
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
@@ -289,20 +291,36 @@ def load_archive(
         warnings = list(archive.warnings)
         total = sum(f.size or 0 for f in archive.files if f.present)
         done = 0
-        for file_id, f in enumerate(archive.files, start=1):
-            if progress:
-                progress(f.path, done, total)
-            status, items, note = _load_file(con, archive, f, file_id, Path(tmpdir), skip_broken, warnings)
-            done += f.size or 0
-            con.execute(
-                "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
-            )
-            if f.manifest_count is not None and items is not None and items != f.manifest_count:
-                warnings.append(
-                    f"{f.path} holds {items} items but the manifest says {f.manifest_count}: "
-                    "the archive may be incomplete"
+        # Envelopes are stripped (and zip members inflated) in threads, a couple of files ahead of
+        # DuckDB, which reads the previous file meanwhile; both release the GIL.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=PREFETCH) as pool:
+            ahead = iter([(i, f) for i, f in enumerate(archive.files, start=1) if _is_loadable(f)])
+            stripping: dict[int, concurrent.futures.Future[str]] = {}
+
+            def prefetch() -> None:
+                nxt = next(ahead, None)
+                if nxt is not None:
+                    stripping[nxt[0]] = pool.submit(archive.strip_to, nxt[1].path, Path(tmpdir) / f"{nxt[0]}.json")
+
+            for _ in range(PREFETCH):
+                prefetch()
+            for file_id, f in enumerate(archive.files, start=1):
+                if progress:
+                    progress(f.path, done, total)
+                stripped = stripping.pop(file_id, None)
+                if stripped is not None:
+                    prefetch()
+                status, items, note = _load_file(con, f, file_id, Path(tmpdir), stripped, skip_broken, warnings)
+                done += f.size or 0
+                con.execute(
+                    "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
                 )
+                if f.manifest_count is not None and items is not None and items != f.manifest_count:
+                    warnings.append(
+                        f"{f.path} holds {items} items but the manifest says {f.manifest_count}: "
+                        "the archive may be incomplete"
+                    )
         missing = [f.path for f in archive.files if not f.present and (f.manifest_count or 0) > 0]
         if missing:
             shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
@@ -341,26 +359,31 @@ def _create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create table raw_other (file_id integer, doc json)")
 
 
+def _is_loadable(f: DataFile) -> bool:
+    """Whether roost reads this file's content (it is present and neither private nor redundant)."""
+    return f.present and f.data_type not in SKIPPED_TYPES and f.data_type != "grailbird_csv"
+
+
 def _load_file(
     con: duckdb.DuckDBPyConnection,
-    archive: Archive,
     f: DataFile,
     file_id: int,
     tmpdir: Path,
+    stripped: concurrent.futures.Future[str] | None,
     skip_broken: bool,
     warnings: list[str],
 ) -> tuple[str, int | None, str]:
-    """Load one data file; return (status, items read, note)."""
+    """Load one data file, whose stripped JSON is being written to tmpdir; return (status, items, note)."""
     if not f.present:
         return "missing", None, ""
     if f.data_type in SKIPPED_TYPES:
         return "skipped", None, "not loaded: no indicator needs it, and it is private or bulky"
-    if f.data_type == "grailbird_csv":
+    if f.data_type == "grailbird_csv" or stripped is None:
         return "skipped", None, "Grailbird CSV: the monthly .js files carry the same tweets"
     table = f"raw_{f.data_type}" if f.data_type in RAW_TYPES else "raw_other"
     tmp = tmpdir / f"{file_id}.json"
     try:
-        shape = archive.strip_to(f.path, tmp)
+        shape = stripped.result()
         if shape == "empty":
             return "blank", 0, "blank file"
         if f.data_type in TWEET_TYPES:
