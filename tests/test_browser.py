@@ -199,3 +199,36 @@ def test_hostile_custom_indicator_and_french_share_report(browser, cli, shots, t
     text = html.read_text()
     for secret in ("victim@example.invalid", "+15550001111", "SECRET-DM-TEXT-42"):
         assert secret not in text
+
+
+def test_batch_index_sorts_in_chromium(browser, cli, shots, tmp_path: Path) -> None:
+    from roost.sample import write_sample_archive
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, n in enumerate((300, 900, 600)):
+        write_sample_archive(corpus / f"a{i}.zip", tweets=n, seed=i, owner_id=str(5000 + i), username=f"acct{i}", zip=True)
+    out = tmp_path / "out"
+    code, _, err = cli(["batch", corpus, "-o", out, "--jobs", "1"])
+    assert code == 0, err
+    index = out / "index.html"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(index.resolve().as_uri())
+    col = ["account", "archive date", "snapshots", "followers", "following", "mutuals", "mutual_share",
+           "tweets_total"].index("tweets_total")
+
+    def column() -> list[int]:
+        return [int(t.replace(",", "")) for t in page.eval_on_selector_all(
+            "table.sortable tbody tr", f"rows => rows.map(r => r.cells[{col}].textContent.trim())")]
+
+    page.click("table.sortable th:nth-child(%d) button" % (col + 1))
+    assert column() == sorted(column()) and len(column()) == 3
+    page.click("table.sortable th:nth-child(%d) button" % (col + 1))
+    assert column() == sorted(column(), reverse=True)
+    page.screenshot(path=str(shots / "batch-index.png"), full_page=True)
+    context.close()
+    assert errors == []
