@@ -157,3 +157,18 @@ def test_zip_bomb_is_refused_early(cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(archive, "RATIO_FLOOR", 1024 * 1024)
     code, _, err = cli(["indicators", z])
     _assert_one_line_error(code, err, "zip bomb")
+
+
+def test_invalid_utf8_quoted_in_duckdbs_message_is_handled(tmp_path: Path) -> None:
+    """Found by the fuzzer: DuckDB's error message cut a character in two and Python could not decode it.
+
+    The file is the fuzzer's own failing case (tests/regressions/), a tweets part with a list where a tweet
+    object belongs.
+    """
+    from roost.load import open_archive
+
+    folder = _copy(tmp_path)
+    regression = Path(__file__).parent / "regressions" / "tweets-part1-duckdb-message-cut-in-utf8.js"
+    (folder / "data" / "tweets-part1.js").write_bytes(regression.read_bytes())
+    with open_archive(folder) as loaded:
+        assert loaded.con.execute("select count(*) from tweets").fetchone()[0] >= 1

@@ -389,7 +389,7 @@ def _load_file(
         if f.data_type in TWEET_TYPES:
             return "loaded", _insert_tweets(con, table, file_id, tmp, shape, f.path, warnings), ""
         return "loaded", _insert_json(con, table, file_id, tmp, shape, f.path, warnings), ""
-    except (ArchiveFileError, duckdb.Error) as e:
+    except (ArchiveFileError, duckdb.Error, UnicodeDecodeError) as e:
         message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e)
         if isinstance(e, duckdb.OutOfMemoryException):
             raise RoostError(message) from None
@@ -440,8 +440,8 @@ def _insert_json(
         clear, count = f"delete from {table}", f"select count(*) from {table}"
     try:
         con.execute(query, params)
-    except duckdb.InvalidInputException as e:
-        if "UTF-8" not in str(e) and "utf-8" not in str(e):
+    except (duckdb.InvalidInputException, UnicodeDecodeError) as e:
+        if isinstance(e, duckdb.InvalidInputException) and "UTF-8" not in str(e) and "utf-8" not in str(e):
             raise
         _replace_bad_utf8(tmp)
         warnings.append(f"{rel} has bytes that are not UTF-8: they were replaced with U+FFFD")
@@ -494,7 +494,8 @@ def _insert_tweets(
                 con.execute("commit")
                 return int(inserted)
             con.execute("rollback")  # items of another shape inside: read them one by one below
-        except duckdb.Error:
+        except (duckdb.Error, UnicodeDecodeError):
+            # UnicodeDecodeError: DuckDB's message quoted bytes that are not UTF-8 (seen by the fuzzer).
             con.execute("rollback")
     # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
     docs = f"raw_docs_{file_id}"
@@ -538,7 +539,7 @@ def _replace_bad_utf8(path: Path) -> None:
     shutil.move(fixed, path)
 
 
-def _json_error(rel: str, tmp: Path, e: duckdb.Error) -> str:
+def _json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError) -> str:
     """One line naming the file and, where it can be found, the line of the first JSON error.
 
     DuckDB's own message is never shown: it can quote the file's content (tweet or message text).
@@ -546,7 +547,7 @@ def _json_error(rel: str, tmp: Path, e: duckdb.Error) -> str:
     if isinstance(e, duckdb.OutOfMemoryException):
         limit = os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
         return f"{rel} needs more memory than DuckDB's limit ({limit}): set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
-    if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException)):
+    if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException, UnicodeDecodeError)):
         return f"{rel} cannot be loaded ({type(e).__name__}): the file may be damaged; download the archive again"
     where = ""
     if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
