@@ -31,7 +31,6 @@ RAW_TYPES = (
     "community_tweet",
     "twitter_circle_tweet",
     "note_tweet",
-    "tweet_headers",
     "follower",
     "following",
     "like",
@@ -81,6 +80,15 @@ TWEET_FIELDS = (
     ("edit_info", "json"),
     ("retweeted_status", "json"),
 )
+ACCOUNT_FIELDS = (("accountId", "varchar"), ("userLink", "varchar"))
+# Data types read with DuckDB's typed reader: (the wrapper key of their items, their fields). Items may also
+# come unwrapped (2018-2019 tweets); irregular files fall back to one JSON document per item.
+TYPED_TYPES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    **{t: ("tweet", TWEET_FIELDS) for t in TWEET_TYPES},
+    "like": ("like", (("tweetId", "varchar"), ("fullText", "varchar"), ("expandedUrl", "varchar"))),
+    "follower": ("follower", ACCOUNT_FIELDS),
+    "following": ("following", ACCOUNT_FIELDS),
+}
 # A broken file of these types is an error (unless --skip-broken); of any other type, a warning.
 ESSENTIAL_TYPES = frozenset({"tweets", "grailbird_tweets"})
 # Tables the staging layer materializes, in dependency order.
@@ -352,16 +360,22 @@ def _create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
             items_read bigint, manifest_count bigint, status varchar, note varchar)"""
     )
     con.execute("create table raw_manifest (doc json)")
-    tweet_columns = ", ".join(f"{name} {kind}" for name, kind in TWEET_FIELDS)
     for t in RAW_TYPES:
-        columns = tweet_columns if t in TWEET_TYPES else "doc json"
+        fields = TYPED_TYPES[t][1] if t in TYPED_TYPES else (("doc", "json"),)
+        columns = ", ".join(f'"{name}" {kind}' for name, kind in fields)
         con.execute(f"create table raw_{t} (file_id integer, {columns})")
     con.execute("create table raw_other (file_id integer, doc json)")
 
 
+# Headers files repeat the ids and dates of tweets.js (and DM files) without their content.
+REDUNDANT_TYPES = frozenset(
+    {"tweet_headers", "deleted_tweet_headers", "direct_message_headers", "direct_message_group_headers", "grailbird_csv"}
+)
+
+
 def _is_loadable(f: DataFile) -> bool:
     """Whether roost reads this file's content (it is present and neither private nor redundant)."""
-    return f.present and f.data_type not in SKIPPED_TYPES and f.data_type != "grailbird_csv"
+    return f.present and f.data_type not in SKIPPED_TYPES and f.data_type not in REDUNDANT_TYPES
 
 
 def _load_file(
@@ -378,16 +392,17 @@ def _load_file(
         return "missing", None, ""
     if f.data_type in SKIPPED_TYPES:
         return "skipped", None, "not loaded: no indicator needs it, and it is private or bulky"
-    if f.data_type == "grailbird_csv" or stripped is None:
-        return "skipped", None, "Grailbird CSV: the monthly .js files carry the same tweets"
+    if f.data_type in REDUNDANT_TYPES or stripped is None:
+        return "skipped", None, "not loaded: it repeats what the tweet (or message) files hold"
     table = f"raw_{f.data_type}" if f.data_type in RAW_TYPES else "raw_other"
     tmp = tmpdir / f"{file_id}.json"
     try:
         shape = stripped.result()
         if shape == "empty":
             return "blank", 0, "blank file"
-        if f.data_type in TWEET_TYPES:
-            return "loaded", _insert_tweets(con, table, file_id, tmp, shape, f.path, warnings), ""
+        if f.data_type in TYPED_TYPES:
+            wrapper, fields = TYPED_TYPES[f.data_type]
+            return "loaded", _insert_typed(con, table, file_id, tmp, shape, f.path, warnings, wrapper, fields), ""
         return "loaded", _insert_json(con, table, file_id, tmp, shape, f.path, warnings), ""
     except (ArchiveFileError, duckdb.Error, UnicodeDecodeError) as e:
         message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e)
@@ -461,63 +476,60 @@ def _first_key(path: Path) -> str | None:
     return m.group(1).decode() if m else None
 
 
-def _insert_tweets(
-    con: duckdb.DuckDBPyConnection, table: str, file_id: int, tmp: Path, shape: str, rel: str, warnings: list[str]
+def _insert_typed(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    file_id: int,
+    tmp: Path,
+    shape: str,
+    rel: str,
+    warnings: list[str],
+    wrapper: str,
+    fields: tuple[tuple[str, str], ...],
 ) -> int:
-    """Insert a tweet-shaped file: DuckDB's typed reader when the file is regular, else item by item."""
-    names = ", ".join(name for name, _ in TWEET_FIELDS)
-    struct = ", ".join(f"{name} {kind}" for name, kind in TWEET_FIELDS)
-    wrapper = _first_key(tmp) if shape == "array" else None
-    if shape == "array" and wrapper in ("tweet", "id_str", "id", "created_at", "source", "entities", "edit_info",
-                                        "retweeted", "full_text", "text", "favorite_count"):
-        if wrapper == "tweet":
-            columns = f"{{'tweet': 'struct({struct})'}}"
-            select = ", ".join(f"tweet.{name}" for name, _ in TWEET_FIELDS)
-            lost = "tweet is null"
+    """Insert a file of a typed data type: DuckDB's typed reader when the file is regular, else item by item."""
+    names = ", ".join(f'"{name}"' for name, _ in fields)
+    struct = ", ".join(f'"{name}" {kind}' for name, kind in fields)
+    first = _first_key(tmp) if shape == "array" else None
+    all_null = " and ".join(f'"{name}" is null' for name, _ in fields)
+    if first is not None and (first == wrapper or first in {name for name, _ in fields} or first == "retweeted"):
+        if first == wrapper:
+            columns = f"{{'{wrapper}': 'struct({struct})'}}"
+            select = ", ".join(f'"{wrapper}"."{name}"' for name, _ in fields)
         else:
-            columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in TWEET_FIELDS) + "}"
+            columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in fields) + "}"
             select = names
-            lost = " and ".join(f"{name} is null" for name, _ in TWEET_FIELDS)
         try:
             con.execute("begin")
             con.execute(
                 f"insert into {table} (file_id, {names}) select ?, {select} from read_json(?, format = 'array', "
-                f"columns = {columns}, maximum_object_size = {_max_object_size()}) where not ({lost})",
+                f"columns = {columns}, maximum_object_size = {_max_object_size()})",
                 [file_id, str(tmp)],
             )
-            read = con.execute(
-                f"select count(*) from read_json_objects(?, format = 'array', maximum_object_size = {_max_object_size()})",
-                [str(tmp)],
-            ).fetchone()[0]
-            inserted = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()[0]
-            if inserted == read:
+            # An item of another shape (flat among wrapped ones, or the reverse) comes out all null.
+            odd = con.execute(f"select count(*) from {table} where file_id = ? and {all_null}", [file_id]).fetchone()
+            if odd and odd[0] == 0:
                 con.execute("commit")
-                return int(inserted)
-            con.execute("rollback")  # items of another shape inside: read them one by one below
+                row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
+                return int(row[0]) if row else 0
+            con.execute("rollback")
         except (duckdb.Error, UnicodeDecodeError):
-            # UnicodeDecodeError: DuckDB's message quoted bytes that are not UTF-8 (seen by the fuzzer).
+            # UnicodeDecodeError: DuckDB's message quoted bytes cut inside a character (seen by the fuzzer).
             con.execute("rollback")
     # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
     docs = f"raw_docs_{file_id}"
     con.execute(f"create temp table {docs} (doc json)")
     try:
         _insert_json(con, docs, None, tmp, shape, rel, warnings, with_file_id=False)
-        strings = ", ".join(f"'$.{name}'" for name, kind in TWEET_FIELDS if kind == "varchar")
-        jsons = ", ".join(f"'$.{name}'" for name, kind in TWEET_FIELDS if kind == "json")
-        picks = []
-        si = ji = 0
-        for name, kind in TWEET_FIELDS:
-            if kind == "varchar":
-                si += 1
-                picks.append(f"s[{si}]")
-            else:
-                ji += 1
-                picks.append(f"j[{ji}]")
+        paths = ", ".join(f"'$.\"{name}\"'" for name, _ in fields)
+        picks = ", ".join(
+            f"s[{i}]" if kind == "varchar" else f"j[{i}]" for i, (_, kind) in enumerate(fields, start=1)
+        )
         con.execute(
             f"""insert into {table} (file_id, {names})
-            select ?, {", ".join(picks)} from (
-                select json_extract_string(t, [{strings}]) as s, json_extract(t, [{jsons}]) as j
-                from (select case when json_type(doc, '$.tweet') = 'OBJECT' then doc -> '$.tweet' else doc end as t
+            select ?, {picks} from (
+                select json_extract_string(t, [{paths}]) as s, json_extract(t, [{paths}]) as j
+                from (select case when json_type(doc, '$.{wrapper}') = 'OBJECT' then doc -> '$.{wrapper}' else doc end as t
                       from {docs})
                 where json_type(t) = 'OBJECT'
             )""",

@@ -241,7 +241,7 @@ select
     file_id
 from flagged;
 
-create table tweets as select * from stg_tweets order by created_at, tweet_id;
+create table tweets as select * from stg_tweets;
 
 -- One row per mention in a tweet (retweets included), in order; ids as the archive wrote them.
 create or replace view stg_tweet_mentions as
@@ -350,32 +350,32 @@ create or replace macro roost_account_id(item, wrapper) as coalesce(
     nullif(regexp_extract(coalesce(item -> ('$.' || wrapper), item) ->> '$.userLink', 'user_id=([0-9]+)', 1), '')
 );
 
+create or replace macro roost_link_id(account_id, user_link) as coalesce(
+    nullif(account_id, ''), nullif(regexp_extract(user_link, 'user_id=([0-9]+)', 1), '')
+);
+
 create or replace view stg_followers as
-select distinct roost_account_id(doc, 'follower') as account_id
+select distinct roost_link_id("accountId", "userLink") as account_id
 from raw_follower
-where roost_account_id(doc, 'follower') is not null;
+where roost_link_id("accountId", "userLink") is not null;
 
 create table followers as select * from stg_followers order by account_id;
 
 create or replace view stg_following as
-select distinct roost_account_id(doc, 'following') as account_id
+select distinct roost_link_id("accountId", "userLink") as account_id
 from raw_following
-where roost_account_id(doc, 'following') is not null;
+where roost_link_id("accountId", "userLink") is not null;
 
 create table following as select * from stg_following order by account_id;
 
 -- Likes carry no date and no author: a tweet id, and since 2019 its text and link.
 create or replace view stg_likes as
-with likes as (
-    select json_extract_string(coalesce(doc -> '$.like', doc), ['$.tweetId', '$.fullText', '$.expandedUrl']) as v
-    from raw_like
-)
-select v[1] as tweet_id, any_value(roost_unescape(v[2])) as full_text, any_value(v[3]) as expanded_url
-from likes
-where v[1] is not null and v[1] <> ''
-group by v[1];
+select "tweetId" as tweet_id, any_value(roost_unescape("fullText")) as full_text, any_value("expandedUrl") as expanded_url
+from raw_like
+where "tweetId" is not null and "tweetId" <> ''
+group by "tweetId";
 
-create table likes as select * from stg_likes order by tweet_id;
+create table likes as select * from stg_likes;
 
 create or replace view stg_blocks as
 select distinct roost_account_id(doc, 'blocking') as account_id from raw_block
