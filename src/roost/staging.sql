@@ -198,17 +198,25 @@ flagged as (
         archive.owner_id
     from ranked
     cross join archive
+),
+-- A handful of distinct `source` strings: parse each once, not once per tweet.
+clients as (
+    select
+        source,
+        coalesce(
+            roost_unescape(nullif(trim(regexp_extract(source, '>([^<]*)<', 1)), '')),
+            case when source not like '%<%' then source end
+        ) as source_name,
+        nullif(regexp_extract(source, 'href="([^"]*)"', 1), '') as source_url
+    from (select distinct source from flagged)
 )
 select
     chain_id as tweet_id,
     created_at,
     roost_unescape(text_raw) as full_text,
     lang,
-    coalesce(
-        roost_unescape(nullif(trim(regexp_extract(source, '>([^<]*)<', 1)), '')),
-        case when source not like '%<%' then source end
-    ) as source_name,
-    nullif(regexp_extract(source, 'href="([^"]*)"', 1), '') as source_url,
+    clients.source_name,
+    clients.source_url,
     chain_favorite_count::bigint as favorite_count,
     chain_retweet_count::bigint as retweet_count,
     is_retweet,
@@ -239,7 +247,8 @@ select
     entities,
     extended_entities,
     file_id
-from flagged;
+from flagged
+left join clients on flagged.source is not distinct from clients.source;
 
 create table tweets as select * from stg_tweets;
 
