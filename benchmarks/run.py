@@ -39,10 +39,18 @@ print(n)
 """
 BASELINE_DUCKDB = """
 import duckdb, sys
+from roost.load import TYPED_TYPES
 con = duckdb.connect()
-files = sys.argv[1:]
-q = "select count(*) from read_json(?, format = 'array', columns = {'tweet': 'STRUCT(id_str VARCHAR, created_at VARCHAR, full_text VARCHAR, favorite_count VARCHAR, retweet_count VARCHAR, in_reply_to_status_id_str VARCHAR, in_reply_to_user_id_str VARCHAR, in_reply_to_screen_name VARCHAR, lang VARCHAR, source VARCHAR, entities JSON, extended_entities JSON, edit_info JSON)'})"
-print(con.execute(q, [files]).fetchone()[0])
+# Every file roost reads with DuckDB's typed reader (tweets, likes, followers, following), envelopes
+# already stripped, into in-memory tables with the same typed columns: the practical floor.
+for i, arg in enumerate(sys.argv[1:]):
+    data_type, path = arg.split("=", 1)
+    wrapper, fields = TYPED_TYPES[data_type]
+    struct = ", ".join(f'"{n}" {k}' for n, k in fields)
+    con.execute(f'create table t{i} as select "{wrapper}".* from read_json'
+                f"(?, format = 'array', "
+                f"columns = {{'{wrapper}': 'struct({struct})'}})", [path])
+print(sum(con.execute(f"select count(*) from t{i}").fetchone()[0] for i in range(len(sys.argv) - 1)))
 """
 
 
@@ -75,15 +83,21 @@ def build(size: int) -> tuple[Path, Path]:
 
 
 def stripped_arrays(folder: Path) -> list[str]:
-    """The tweet files with their envelope removed (the input of DuckDB's floor), made once."""
+    """`type=path` of every typed data file with its envelope removed (the input of DuckDB's floor), made once."""
+    from roost.archive import data_type_of
+    from roost.load import TYPED_TYPES
+
     out = []
-    for f in sorted((folder / "data").glob("tweets*.js")):
+    for f in sorted((folder / "data").glob("*.js")):
+        kind = data_type_of(f.name)
+        if kind is None or kind[0] not in TYPED_TYPES:
+            continue
         target = WORK / "stripped" / folder.name / (f.stem + ".json")
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             data = f.read_bytes()
             target.write_bytes(data[data.index(b"=") + 1 :])
-        out.append(str(target))
+        out.append(f"{kind[0]}={target}")
     return out
 
 
@@ -118,14 +132,16 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",")]:
         print(f"building {size:,} tweets", file=sys.stderr)
         folder, archive_zip = build(size)
-        mib = sum(f.stat().st_size for f in (folder / "data").glob("tweets*.js")) / 1024**2
+        mib = sum(f.stat().st_size for f in (folder / "data").glob("*.js")) / 1024**2
         runs = args.runs if size <= 200_000 else 1
         db = WORK / "bench.duckdb"
         html = WORK / "bench.html"
         res: dict[str, tuple[float, float]] = {}
         print(f"  baselines", file=sys.stderr)
-        res["json.loads (no tables)"] = timed([PY, "-c", BASELINE_JSON, *map(str, sorted((folder / "data").glob("tweets*.js")))], runs)
-        res["DuckDB read_json floor"] = timed([PY, "-c", BASELINE_DUCKDB, *stripped_arrays(folder)], runs)
+        typed = stripped_arrays(folder)
+        originals = [str(folder / "data" / (Path(a.split("=", 1)[1]).stem + ".js")) for a in typed]
+        res["json.loads of the same files (no tables)"] = timed([PY, "-c", BASELINE_JSON, *originals], runs)
+        res["DuckDB read_json floor"] = timed([PY, "-c", BASELINE_DUCKDB, *typed], runs)
         print(f"  roost", file=sys.stderr)
         res["roost load (folder)"] = timed([*ROOST, "load", str(folder), "-o", str(db), "--force"], runs)
         res["roost load (zip)"] = timed([*ROOST, "load", str(archive_zip), "-o", str(db), "--force"], runs)
@@ -176,7 +192,7 @@ def write_results(path: Path, rows: list, targets: list, batch_line: str) -> Non
         "Written by `python benchmarks/run.py` (median of the runs; 1M tweets: one run). Peak RSS is that of the",
         "measured process and its children.",
         "",
-        "| tweets | tweet files (MiB) | what | wall (s) | peak RSS (MiB) |",
+        "| tweets | data files (MiB) | what | wall (s) | peak RSS (MiB) |",
         "|---:|---:|---|---:|---:|",
     ]
     for size, mib, name, wall, peak in rows:
