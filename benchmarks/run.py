@@ -59,7 +59,7 @@ def timed(cmd: list[str], runs: int) -> tuple[float, float]:
     walls, peaks = [], []
     for _ in range(runs):
         wrapper = [PY, str(HERE / "rss.py"), *cmd]
-        proc = subprocess.run(wrapper, capture_output=True, text=True)
+        proc = subprocess.run(wrapper, capture_output=True, text=True, timeout=1800)
         if proc.returncode != 0:
             raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
         result = json.loads(proc.stdout.strip().splitlines()[-1])

@@ -324,7 +324,8 @@ def _execute(
             yield outcome
         return
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, max_tasks_per_child=8) as pool:
+    # No max_tasks_per_child: with it, CPython 3.11's pool can hang once it replaces workers (seen at 50 archives).
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         futures = {pool.submit(process_archive, s, k, str(out), options): s for s, k in todo}
         for fut in cf.as_completed(futures):
             source = futures[fut]
