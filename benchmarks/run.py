@@ -8,7 +8,8 @@ Run by hand, not in CI's test run:
 
 Every figure is the median of the runs, with the peak resident memory of the process that did the work
 (read from the kernel with wait4, children included). Archives are built by roost.sample in today's format,
-with 100 MB parts, as a folder and as a zip, under benchmarks/work/ (ignored by git).
+with 100 MB parts, as a folder and as a zip, under benchmarks/work/ (ignored by git). The script writes the
+tables of RESULTS.md; its last section (what limits a missed target, from a profile) is written by hand.
 """
 
 from __future__ import annotations

@@ -151,3 +151,19 @@ def test_batch_on_a_dask_cluster(tmp_path: Path) -> None:
         f"select count(distinct archive_key) from read_parquet('{out}/dataset/tweets/*/*.parquet', hive_partitioning = true)"
     ).fetchone()[0]
     assert n == 2
+
+
+def test_batch_of_many_archives_in_two_processes_finishes(tmp_path: Path) -> None:
+    """Regression: with max_tasks_per_child, CPython 3.11's process pool hung once it replaced a worker."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(20):
+        zip_folder(FIXTURES / ("ytd2020_wrapped" if i % 2 else "ytd2018_root_flat"), corpus / f"a{i:02d}.zip")
+    run = subprocess.run([sys.executable, "-m", "roost.cli", "batch", str(corpus), "-o", str(tmp_path / "out"),
+                          "--jobs", "2"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "20 processed" in run.stderr
+    assert len(list((tmp_path / "out" / "reports").glob("*.html"))) == 20

@@ -148,7 +148,7 @@ class LoadResult:
 
 # DuckDB's memory limit; past it, DuckDB spills to a temporary folder rather than growing. Set
 # ROOST_MEMORY_LIMIT (e.g. "512MB") to change it.
-DEFAULT_MEMORY_LIMIT = "1GB"
+DEFAULT_MEMORY_LIMIT = "700MB"
 _SPILL_DIR: str | None = None
 
 
