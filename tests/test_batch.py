@@ -161,7 +161,7 @@ def test_batch_of_many_archives_in_two_processes_finishes(tmp_path: Path) -> Non
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(20):
-        zip_folder(FIXTURES / ("ytd2020_wrapped" if i % 2 else "ytd2018_root_flat"), corpus / f"a{i:02d}.zip")
+        write_sample_archive(corpus / f"a{i:02d}.zip", tweets=100, seed=i, owner_id=str(9000 + i), zip=True)
     run = subprocess.run([sys.executable, "-m", "roost.cli", "batch", str(corpus), "-o", str(tmp_path / "out"),
                           "--jobs", "2"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
