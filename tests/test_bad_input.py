@@ -172,3 +172,18 @@ def test_invalid_utf8_quoted_in_duckdbs_message_is_handled(tmp_path: Path) -> No
     (folder / "data" / "tweets-part1.js").write_bytes(regression.read_bytes())
     with open_archive(folder) as loaded:
         assert loaded.con.execute("select count(*) from tweets").fetchone()[0] >= 1
+
+
+def test_absurd_counts_do_not_overflow(cli, tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    part = folder / "data" / "tweets.js"
+    text = part.read_text()
+    text = text.replace('"favorite_count" : "', '"favorite_count" : "9223372036854775807', 1)
+    text = text.replace('"retweet_count" : "', '"retweet_count" : "-', 1)
+    part.write_text(text)
+    code, out, err = cli(["indicators", folder, "--format", "json"])
+    assert code == 0, err
+    import json
+
+    doc = json.loads(out)
+    assert doc["indicators"]["likes_received"] is None  # a count roost cannot believe is a missing count

@@ -160,7 +160,7 @@ def given(
     _fill(con, "following", [{"account_id": a} for a in following])
     _fill(con, "dm_messages", list(dms))
     con.execute("delete from screen_name_changes")
-    for table in ("dm_conversations", "handles", "interactions"):
+    for table in ("dm_conversations", "handles", "interactions", "follower_ages"):
         con.execute(f"delete from {table}; insert into {table} select * from stg_{table}")
 
 
@@ -794,3 +794,10 @@ def test_engagement_tables_are_unknown_without_counts() -> None:
         assert results.results[ident].value is None, ident
         assert "counts" in results.results[ident].reason
     assert results.results["tweets_total"].value == 9
+
+
+def test_follower_ids_beyond_64_bits_stay_undated(con) -> None:
+    """A hostile follower id too large for a Snowflake must not break the query."""
+    given(con, followers=["99999999999999999999999", "1588091220244369409", "not-a-number"])
+    assert run(con, "followers_undated") == 2
+    assert run(con, "follower_account_age") == [{"year": 2022, "followers": 1}, {"year": None, "followers": 2}]

@@ -114,6 +114,7 @@ TABLES = (
     "dm_messages",
     "handles",
     "interactions",
+    "follower_ages",
 )
 SCHEMA_VERSION = "1"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
