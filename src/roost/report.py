@@ -474,6 +474,17 @@ class _Builder:
     def res(self, ident: str) -> IndicatorResult | None:
         return self.results.get(ident)
 
+    def claim(self, ident: str) -> IndicatorResult | None:
+        """The indicator's result, marked as placed in a section (so it is not drawn again generically)."""
+        r = self.results.get(ident)
+        if r is not None:
+            self.placed.add(ident)
+        return r
+
+    def unknown(self, title: str, r: IndicatorResult) -> Block:
+        """A block saying why an indicator is unknown."""
+        return Block("notes", title=title, notes=(self.t("why_unknown", reason=clean(self.why(r))),))
+
     def val(self, ident: str) -> Any:
         r = self.results.get(ident)
         return r.value if r is not None else None
@@ -893,12 +904,11 @@ class _Builder:
 
     def share_table(self, ident: str, key: str, title: str, heading: str) -> Block | None:
         t = self.t
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -956,12 +966,11 @@ class _Builder:
 
     def top_tweets(self, ident: str, title: str) -> Block | None:
         t = self.t
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -989,13 +998,12 @@ class _Builder:
     def relayed_accounts(self) -> Block | None:
         t = self.t
         ident = "top_retweeted_accounts"
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         title = t("top_relayed_accounts")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -1059,13 +1067,12 @@ class _Builder:
     def partners(self) -> Block | None:
         t = self.t
         ident = "top_conversation_partners"
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         title = t("partners")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             return Block("notes", title=title, notes=(t("empty"),))
@@ -1119,13 +1126,12 @@ class _Builder:
     def engagement_chart(self) -> Block | None:
         t = self.t
         ident = "engagement_per_month"
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         title = t("engagement_chart")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = {str(x.get("month")): x for x in self.rows(ident)}
         months = self.months_axis()
         if not rows or not months or all(x.get("engagement_per_tweet") is None for x in rows.values()):
@@ -1160,13 +1166,12 @@ class _Builder:
     def buzz_days(self) -> Block | None:
         t = self.t
         ident = "buzz_days"
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         title = t("buzz_days")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = self.rows(ident)[:MAX_TABLE_ROWS]
         if not rows:
             reason = clean(self.limits(r)) if r.indicator.limits and self.num("likes_received") is None else t("empty")
@@ -1222,13 +1227,12 @@ class _Builder:
     def account_age(self) -> Block | None:
         t = self.t
         ident = "follower_account_age"
-        r = self.res(ident)
+        r = self.claim(ident)
         if r is None:
             return None
-        self.placed.add(ident)
         title = t("account_age")
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = self.rows(ident)
         dated = sorted((x for x in rows if isinstance(x.get("year"), int)), key=lambda x: x["year"])
         undated = sum(x.get("followers") or 0 for x in rows if x.get("year") is None)
@@ -1288,7 +1292,7 @@ class _Builder:
         t = self.t
         title = self.title(r.indicator.id)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         items = list(r.value.items()) if isinstance(r.value, dict) else []
         if not items:
             return Block("notes", title=title, desc=self.definition(r), notes=(t("empty"),))
@@ -1313,7 +1317,7 @@ class _Builder:
         t = self.t
         title = self.title(r.indicator.id)
         if r.value is None:
-            return Block("notes", title=title, notes=(t("why_unknown", reason=clean(self.why(r))),))
+            return self.unknown(title, r)
         rows = [x for x in r.value if isinstance(x, dict)] if isinstance(r.value, list) else []
         if not rows:
             return Block("notes", title=title, desc=self.definition(r), notes=(t("empty"),))
