@@ -361,94 +361,397 @@ def _list_zip(path: Path, zf: zipfile.ZipFile, members: dict[str, _Member], warn
         members[rel] = _Member(path, info.filename, info, info.file_size, info.compress_size)
 
 
-def _find_root(names: Sequence[str]) -> tuple[str, str] | None:
-    """(generation, root prefix) of the shallowest archive found among member names."""
-    best: tuple[int, str, str] | None = None
+_STRONG_ROOT_FILES = frozenset({"tweet", "tweets", "account"})
 
-    def consider(gen: str, prefix: str, rank: int) -> None:
-        nonlocal best
-        key = (prefix.count("/") * 10 + rank, gen, prefix)
-        if best is None or key < best:
-            best = key
+
+def _find_roots(names: Sequence[str]) -> list[tuple[str, str]]:
+    """(generation, root prefix) of every archive found among member names, shallowest first.
+
+    The shallowest is found as before; any other prefix counts as another archive only on a strong sign
+    (a manifest, Grailbird's files, or a tweets/account file), so viewer scripts never look like archives.
+    """
+    found: dict[str, tuple[int, str, bool]] = {}  # prefix -> (rank, generation, strong)
+
+    def consider(gen: str, prefix: str, rank: int, strong: bool) -> None:
+        old = found.get(prefix)
+        if old is None or rank < old[0]:
+            found[prefix] = (rank, gen, strong or (old[2] if old else False))
+        elif strong and not old[2]:
+            found[prefix] = (old[0], old[1], True)
 
     for n in names:
         low = n.lower()
-        if low.endswith("data/manifest.js"):
-            consider(GENERATION_YTD, n[: -len("data/manifest.js")], 0)
+        if low.endswith("data/manifest.js") and (len(n) == 16 or n[-17] == "/"):
+            consider(GENERATION_YTD, n[: -len("data/manifest.js")], 0, True)
         elif re.search(r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$", n) or low.endswith("data/js/user_details.js"):
-            i = n.find("data/js/")
-            consider(GENERATION_GRAILBIRD, n[:i], 2)
+            i = n.rfind("data/js/")
+            consider(GENERATION_GRAILBIRD, n[:i], 2, True)
         else:
             base = PurePosixPath(n).name
             dt = data_type_of(base)
             if dt and dt[0] in ("tweets", "account", "follower", "following", "like", "profile"):
                 parent = n[: -len(base)]
-                if parent.endswith("data/"):
-                    consider(GENERATION_YTD, parent[: -len("data/")], 1)
+                strong = dt[0] in _STRONG_ROOT_FILES
+                if parent == "data/" or parent.endswith("/data/"):
+                    consider(GENERATION_YTD, parent[: -len("data/")], 1, strong)
                 else:
-                    consider(GENERATION_ROOT, parent, 3)
-    if best is None:
+                    consider(GENERATION_ROOT, parent, 3, strong)
+    if not found:
+        return []
+    ordered = sorted(found.items(), key=lambda kv: (kv[0].count("/") * 10 + kv[1][0], kv[1][1], kv[0]))
+    first = ordered[0]
+    # A YTD root's own data folder is not another (root-style) archive.
+    rest = [
+        kv for kv in ordered[1:]
+        if kv[1][2] and not (first[1][1] == GENERATION_YTD and kv[0] == first[0] + "data/")
+    ]
+    return [(first[1][1], first[0])] + [(kv[1][1], kv[0]) for kv in rest]
+
+
+def _find_root(names: Sequence[str]) -> tuple[str, str] | None:
+    """(generation, root prefix) of the shallowest archive found among member names."""
+    roots = _find_roots(names)
+    return roots[0] if roots else None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a part of an archive belongs to and when it was made, as its own files say."""
+
+    part: str  # the path the user gave
+    account_id: str | None
+    username: str | None
+    generated_at: str | None  # the archive's generation date as written (manifest, Grailbird payload)
+    evidence: str  # the file it was read from
+
+    @property
+    def label(self) -> str:
+        """`@handle (id 123)`, or whichever of the two is known."""
+        handle = f"@{self.username}" if self.username else "an account without a handle"
+        return f"{handle} (id {self.account_id})" if self.account_id else handle
+
+    def same_account(self, other: Identity) -> bool:
+        """Whether both name one account: by id when both have one, else by handle."""
+        if self.account_id and other.account_id:
+            return self.account_id == other.account_id
+        if self.username and other.username:
+            return self.username.lower() == other.username.lower()
+        return True
+
+
+class AmbiguousInputError(RoostError):
+    """What was given is not one archive of one account (several accounts, snapshots or archives)."""
+
+
+def _text_field(v: object, limit: int = 100) -> str | None:
+    """A short identity field as text: ids and handles only, never free text; None when absent or absurd."""
+    if isinstance(v, bool) or v is None:
         return None
-    return best[1], best[2]
+    if isinstance(v, int):
+        v = str(v)
+    if not isinstance(v, str):
+        return None
+    v = v.strip()
+    return v[:limit] if v and v != "-" else None
 
 
-def open_archive_files(paths: Path | str | Sequence[Path | str]) -> Archive:
-    """Open an archive given as a zip, a folder, or the several zips of one split archive."""
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,50}")
+_ID = re.compile(r"[0-9]{1,30}")
+
+
+def _identity_of(part: Archive, label: str) -> Identity | None:
+    """The identity a part declares: manifest.js userInfo, else account.js, else Grailbird user_details.js.
+
+    A part whose manifest and account.js name different accounts is refused.
+    """
+    rels = {n[len(part.root) :] for n in part._members if n.startswith(part.root)}
+
+    def read(rel: str) -> object:
+        if rel not in rels:
+            return None
+        try:
+            value, _ = part.read_small_json(rel, limit=16 * 1024**2)
+        except ArchiveFileError:
+            return None
+        return value
+
+    def clean(account_id: object, username: object) -> tuple[str | None, str | None]:
+        aid, user = _text_field(account_id), _text_field(username)
+        return (aid if aid and _ID.fullmatch(aid) else None, user if user and _HANDLE.fullmatch(user) else None)
+
+    found: list[Identity] = []
+    manifest = read("data/manifest.js")
+    if isinstance(manifest, dict):
+        info, arch = _dict(manifest.get("userInfo")), _dict(manifest.get("archiveInfo"))
+        aid, user = clean(info.get("accountId"), info.get("userName"))
+        gen = _text_field(arch.get("generationDate"), 40)
+        if aid or user or gen:
+            found.append(Identity(label, aid, user, gen, "data/manifest.js"))
+    for rel in ("data/account.js", "account.js"):
+        value = read(rel)
+        items = value if isinstance(value, list) else [value]
+        first = _dict(items[0]) if items else {}
+        account = _dict(first.get("account")) or first
+        aid, user = clean(account.get("accountId"), account.get("username"))
+        if aid or user:
+            found.append(Identity(label, aid, user, None, rel))
+            break
+    details = read("data/js/user_details.js")
+    if isinstance(details, dict):
+        aid, user = clean(details.get("id_str") or details.get("id"), details.get("screen_name"))
+        payload = read("data/js/payload_details.js")
+        gen = _text_field(_dict(payload).get("created_at"), 40)
+        if aid or user:
+            found.append(Identity(label, aid, user, gen, "data/js/user_details.js"))
+    if not found:
+        return None
+    for other in found[1:]:
+        if not found[0].same_account(other):
+            raise AmbiguousInputError(
+                f"{label}: {found[0].evidence} names {found[0].label} but {other.evidence} names {other.label}: "
+                "this is not one account's archive; download the archive again"
+            )
+    merged_gen = next((i.generated_at for i in found if i.generated_at), None)
+    merged_id = next((i.account_id for i in found if i.account_id), None)
+    merged_user = next((i.username for i in found if i.username), None)
+    evidence = next(i.evidence for i in found if i.account_id or i.username or i.generated_at)
+    return Identity(label, merged_id, merged_user, merged_gen, evidence)
+
+
+def _list_source(src: Path, warnings: list[str]) -> tuple[str, dict[str, _Member], zipfile.ZipFile | None]:
+    """(kind, members, open zip) of one given path."""
+    if not src.exists():
+        raise RoostError(f"{src} does not exist: pass the archive's .zip or its extracted folder")
+    if src.is_dir():
+        return "folder", _list_folder(src, warnings), None
+    if src.suffix.lower() == ".duckdb":
+        raise RoostError(
+            f"{src} is a database from `roost load`: give it alone (it holds a whole archive), not with other parts"
+        )
+    try:
+        zf = zipfile.ZipFile(src)
+    except zipfile.BadZipFile:
+        raise RoostError(
+            f"{src} is not a zip file (or is truncated): pass the archive's .zip as downloaded, "
+            "or its extracted folder"
+        ) from None
+    except OSError as e:
+        raise RoostError(f"{src} cannot be opened ({_short(e)})") from None
+    members: dict[str, _Member] = {}
+    try:
+        _list_zip(src, zf, members, warnings)
+    except BaseException:
+        zf.close()
+        raise
+    return "zip", members, zf
+
+
+def _several_archives_error(src: Path, roots: list[tuple[str, str]], part: Archive) -> AmbiguousInputError:
+    shown = []
+    for gen, prefix in roots[:8]:
+        sub = Archive([src], part.kind, gen, prefix, [], None, _members=part._members, _zips=part._zips)
+        ident = _identity_of(sub, str(src))
+        shown.append(f"{prefix or './'} ({ident.label if ident else 'owner unknown'})")
+    more = f" and {len(roots) - 8} more" if len(roots) > 8 else ""
+    return AmbiguousInputError(
+        f"{src} holds {len(roots)} archives, not one: {'; '.join(shown)}{more}. roost reads one archive at a time: "
+        f"pass one of them, or run `roost batch {src} -o OUT` to process each"
+    )
+
+
+def _data_member(rel: str) -> bool:
+    """Whether a member is one roost may read (so two parts must agree on its content)."""
+    return rel.endswith((".js", ".csv")) and (rel.startswith("data/") or "/" not in rel)
+
+
+def _same_content(a: Archive, rel: str, b: Archive) -> bool:
+    """Whether member `rel` holds the same bytes in parts a and b (sizes, then CRCs, then SHA-256)."""
+    ma, mb = a._members[rel], b._members[rel]
+    if ma.size != mb.size:
+        return False
+    if ma.info is not None and mb.info is not None:
+        return ma.info.CRC == mb.info.CRC
+    import hashlib
+
+    digests = []
+    for part in (a, b):
+        h = hashlib.sha256()
+        with part.open_member(rel) as f:
+            while chunk := f.read(CHUNK):
+                h.update(chunk)
+        digests.append(h.digest())
+    return digests[0] == digests[1]
+
+
+def archive_roots(path: Path) -> list[str]:
+    """The root prefix of every archive inside one zip or folder ("" for the archive itself), shallowest first.
+
+    `roost batch` uses it to process each archive of a zip or folder that holds several.
+    """
+    warnings: list[str] = []
+    _, members, zf = _list_source(path, warnings)
+    try:
+        return [prefix for _, prefix in _find_roots(sorted(members))]
+    finally:
+        if zf is not None:
+            zf.close()
+
+
+def open_archive_files(paths: Path | str | Sequence[Path | str], *, root: str | None = None) -> Archive:
+    """Open an archive given as a zip, a folder, or the several zips of one split archive.
+
+    Each given part is identified first (whose account, made when); parts of different accounts, two
+    snapshots of one account, a container holding several archives, or one file with two contents are
+    refused before anything is read (AmbiguousInputError). `root` picks one archive of a zip or folder
+    that holds several (its prefix, as `archive_roots` gives it).
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    sources = [Path(p) for p in paths]
-    if not sources:
+    given = [Path(p) for p in paths]
+    if not given:
         raise RoostError("no archive given: pass the .zip from Settings > Download an archive, or its folder")
     warnings: list[str] = []
-    members: dict[str, _Member] = {}
+    sources: list[Path] = []
+    seen: dict[Path, Path] = {}
+    for src in given:
+        try:
+            key = src.resolve()
+        except OSError:
+            key = src.absolute()
+        if key in seen:
+            warnings.append(f"{src} was given twice: it is read once")
+            continue
+        seen[key] = src
+        sources.append(src)
     zips: dict[Path, zipfile.ZipFile] = {}
-    kinds = set()
     try:
+        parts: list[tuple[Archive, Identity | None]] = []
         for src in sources:
-            if not src.exists():
-                raise RoostError(f"{src} does not exist: pass the archive's .zip or its extracted folder")
-            if src.is_dir():
-                kinds.add("folder")
-                for rel, m in _list_folder(src, warnings).items():
-                    members.setdefault(rel, m)
-                continue
-            kinds.add("zip")
-            try:
-                zf = zipfile.ZipFile(src)
-            except zipfile.BadZipFile:
-                raise RoostError(
-                    f"{src} is not a zip file (or is truncated): pass the archive's .zip as downloaded, "
-                    "or its extracted folder"
-                ) from None
-            except OSError as e:
-                raise RoostError(f"{src} cannot be opened ({_short(e)})") from None
-            zips[src] = zf
-            _list_zip(src, zf, members, warnings)
-        found = _find_root(sorted(members))
-        if found is None:
-            where = sources[0]
+            kind, members, zf = _list_source(src, warnings)
+            if zf is not None:
+                zips[src] = zf
+            roots = _find_roots(sorted(members))
+            part = Archive([src], kind, "", "", [], None, _members=members, _zips={src: zf} if zf else {})
+            if not roots:
+                inner = sorted(
+                    PurePosixPath(n).name for n in members if "/" not in n and n.lower().endswith((".zip", ".duckdb"))
+                )
+                if kind == "folder" and inner:
+                    raise AmbiguousInputError(
+                        f"{src} holds {len(inner)} archive file(s) ({', '.join(inner[:5])}"
+                        f"{' ...' if len(inner) > 5 else ''}), not an extracted archive: pass the .zip itself "
+                        f"(all parts of a split archive), or run `roost batch {src} -o OUT` to process each"
+                    )
+                if len(sources) > 1:
+                    warnings.append(f"{src} holds no archive data file: ignored")
+                    continue
+                raise NotAnArchiveError(
+                    f"no data/manifest.js, tweets.js or Grailbird files found in {src}: "
+                    "is this the archive from Settings > Download an archive?"
+                )
+            if root is not None:
+                roots = [r for r in roots if r[1] == root]
+                if not roots:
+                    raise NotAnArchiveError(f"{src} holds no archive under {root or './'}")
+            if len(roots) > 1:
+                raise _several_archives_error(src, roots, part)
+            part.generation, part.root = roots[0]
+            parts.append((part, _identity_of(part, str(src))))
+        if not parts:
             raise NotAnArchiveError(
-                f"no data/manifest.js, tweets.js or Grailbird files found in {where}: "
+                f"no data/manifest.js, tweets.js or Grailbird files found in {', '.join(map(str, sources))}: "
                 "is this the archive from Settings > Download an archive?"
             )
-        generation, root = found
-        archive = Archive(
-            sources=sources,
-            kind="zip" if kinds == {"zip"} else "folder" if kinds == {"folder"} else "mixed",
-            generation=generation,
-            root=root,
-            files=[],
-            manifest=None,
-            warnings=warnings,
-            _members=members,
-            _zips=zips,
-        )
+        _check_one_account(parts)
+        archive = _merge_parts(parts, warnings)
+        archive._zips = zips
         archive.files = _data_files(archive)
         return archive
     except BaseException:
         for z in zips.values():
             z.close()
         raise
+
+
+def _check_one_account(parts: list[tuple[Archive, Identity | None]]) -> None:
+    """Refuse parts that belong to different accounts, or to two snapshots of one account."""
+    known = [i for _, i in parts if i is not None]
+    accounts: list[Identity] = []
+    for ident in known:
+        if not any(a.same_account(ident) for a in accounts):
+            accounts.append(ident)
+    if len(accounts) > 1:
+        listed = "; ".join(f"{i.label} in {i.part}" for i in known)
+        raise AmbiguousInputError(
+            f"these are archives of {len(accounts)} different accounts, not the parts of one archive: {listed}. "
+            "Give one archive at a time; run `roost batch` to process many archives, or `roost diff OLD NEW` "
+            "to compare two archives of one account"
+        )
+    dates = sorted({i.generated_at for i in known if i.generated_at})
+    if len(dates) > 1:
+        listed = "; ".join(f"{i.part} made {i.generated_at}" for i in known if i.generated_at)
+        raise AmbiguousInputError(
+            f"these are {len(dates)} archives of {known[0].label} made at different times, not the parts of one "
+            f"archive: {listed}. Compare two of them with `roost diff OLD NEW`, or give one"
+        )
+    generations = {p.generation for p, _ in parts}
+    if len(generations) > 1:
+        listed = "; ".join(f"{p.source_label} ({p.generation})" for p, _ in parts)
+        raise AmbiguousInputError(
+            f"these parts are archives of different generations, not the parts of one archive: {listed}. "
+            "Give one archive at a time, or run `roost batch` to process each"
+        )
+
+
+def _merge_parts(parts: list[tuple[Archive, Identity | None]], warnings: list[str]) -> Archive:
+    """One archive whose members are keyed relative to its root, each data file read from one part."""
+    members: dict[str, _Member] = {}
+    owner: dict[str, Archive] = {}
+    rel_parts: list[Archive] = []
+    for part, _ in parts:
+        rel_members = {n[len(part.root) :]: m for n, m in part._members.items() if n.startswith(part.root)}
+        rel_part = Archive(part.sources, part.kind, part.generation, "", [], None,
+                           _members=rel_members, _zips=part._zips)
+        rel_parts.append(rel_part)
+        repeated = 0
+        for rel, m in rel_members.items():
+            first = owner.get(rel)
+            if first is None:
+                members[rel] = m
+                owner[rel] = rel_part
+                continue
+            if not _data_member(rel) or rel == "data/manifest.js":
+                continue  # viewer files, README, media; the manifest's identity was compared above
+            if not _same_content(first, rel, rel_part):
+                raise AmbiguousInputError(
+                    f"{rel} is in both {first.source_label} and {rel_part.source_label} with different content: "
+                    "they are not parts of one archive. Give one at a time; `roost diff OLD NEW` compares two "
+                    "archives of one account"
+                )
+            repeated += 1
+        if repeated and len(parts) > 1:
+            data_rels = [r for r in rel_members if _data_member(r) and r != "data/manifest.js"]
+            if repeated == len(data_rels):
+                warnings.append(f"{rel_part.source_label} holds the same data files as another part given: read once")
+    idents = [i for _, i in parts if i is not None]
+    if not idents:
+        labels = ", ".join(str(p.sources[0]) for p, _ in parts)
+        warnings.append(
+            f"no manifest.js, account.js or user_details.js in {labels}: the owner is unknown, so roost cannot "
+            "check whose archive this is, and figures that need the owner (self-replies, mentions of others) "
+            "count every account as someone else"
+        )
+    kinds = {p.kind for p, _ in parts}
+    return Archive(
+        sources=[s for p, _ in parts for s in p.sources],
+        kind="zip" if kinds == {"zip"} else "folder" if kinds == {"folder"} else "mixed",
+        generation=parts[0][0].generation,
+        root="",
+        files=[],
+        manifest=None,
+        warnings=warnings,
+        _members=members,
+    )
 
 
 def _data_files(archive: Archive) -> list[DataFile]:

@@ -78,6 +78,19 @@ class ArchiveOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Source:
+    """One archive of the batch: a zip, a folder or a .duckdb, and which archive inside it when it holds several."""
+
+    path: str
+    root: str | None = None  # prefix of the archive inside a zip or folder that holds several
+
+    @property
+    def label(self) -> str:
+        """How the archive is named in outputs and messages."""
+        return self.path if self.root is None else f"{self.path} ({self.root.rstrip('/') or '.'})"
+
+
 def looks_like_archive_folder(folder: Path) -> bool:
     """Whether a folder is itself an extracted archive (rather than a folder of archives)."""
     names = ("data/manifest.js", "data/tweets.js", "data/tweet.js", "tweet.js", "tweets.js", "account.js",
@@ -85,8 +98,22 @@ def looks_like_archive_folder(folder: Path) -> bool:
     return any((folder / n).is_file() for n in names)
 
 
-def find_archives(inputs: Sequence[Path]) -> list[Path]:
-    """Every archive named or found one level inside the folders given (zips, folders, .duckdb files)."""
+def _inside(path: Path) -> list[Source]:
+    """The archives of one zip or extracted folder: itself, or each archive it holds when it holds several."""
+    from roost.archive import archive_roots
+
+    try:
+        roots = archive_roots(path) if path.suffix.lower() != ".duckdb" else []
+    except RoostError:
+        roots = []  # not an archive at all: processed alone, so it fails with its own reason
+    if len(roots) > 1:
+        return [Source(str(path), r) for r in roots]
+    return [Source(str(path))]
+
+
+def find_archives(inputs: Sequence[Path]) -> list[Source]:
+    """Every archive named or found one level inside the folders given (zips, folders, .duckdb files);
+    a zip or folder holding several archives gives each of them."""
     found: list[Path] = []
     for p in inputs:
         if not p.exists():
@@ -105,19 +132,21 @@ def find_archives(inputs: Sequence[Path]) -> list[Path]:
                 raise RoostError(f"{p} holds no archive (.zip, .duckdb or extracted folder)")
             found.extend(inner)
     seen: set[Path] = set()
-    unique = []
+    unique: list[Source] = []
     for f in found:
         r = f.resolve()
         if r not in seen:
             seen.add(r)
-            unique.append(f)
+            unique.extend(_inside(f))
     return unique
 
 
-def content_key(path: Path, options: BatchOptions) -> str:
+def content_key(source: Source, options: BatchOptions) -> str:
     """A hash of the archive's bytes (for a folder, its data files) and of the options that shape outputs."""
+    path = Path(source.path)
     h = hashlib.sha256()
-    h.update(orjson.dumps({**options.__dict__, "generated_at": "", "threads_per_job": 0, "v": __version__}))
+    h.update(orjson.dumps({**options.__dict__, "generated_at": "", "threads_per_job": 0, "v": __version__,
+                           "root": source.root}))
     if path.is_file():
         with open(path, "rb") as f:
             while chunk := f.read(1024 * 1024):
@@ -153,7 +182,7 @@ def _safe_name(text: str) -> str:
     return keep.strip(".-")[:80] or "archive"
 
 
-def process_archive(source: str, key: str, out_dir: str, options: BatchOptions) -> ArchiveOutcome:
+def process_archive(item: Source, key: str, out_dir: str, options: BatchOptions) -> ArchiveOutcome:
     """Load one archive, compute its indicators, write its report and its part of the Parquet dataset.
 
     Runs in a worker process (or a Dask worker): everything it returns is plain data.
@@ -164,8 +193,9 @@ def process_archive(source: str, key: str, out_dir: str, options: BatchOptions) 
     from roost.report import ReportOptions, build_report, default_report_name
 
     out = Path(out_dir)
+    source = item.label
     try:
-        with open_archive(Path(source), skip_broken=options.skip_broken, keep_raw=False) as loaded:
+        with open_archive(Path(item.path), skip_broken=options.skip_broken, keep_raw=False, root=item.root) as loaded:
             con = loaded.con
             con.execute(f"set threads = {max(1, options.threads_per_job)}")
             results = compute(
@@ -273,33 +303,33 @@ def run_batch(
     if not options.generated_at:
         options.generated_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     outcomes: dict[str, ArchiveOutcome] = {}
-    todo: list[tuple[str, str]] = []
+    todo: list[tuple[Source, str]] = []
     total = len(archives)
-    for path in archives:
+    for item in archives:
         try:
-            key = content_key(path, options)
+            key = content_key(item, options)
         except OSError as e:
-            outcomes[str(path)] = ArchiveOutcome(str(path), "", "failed", error=f"{path} cannot be read ({e})")
+            outcomes[item.label] = ArchiveOutcome(item.label, "", "failed", error=f"{item.path} cannot be read ({e})")
             continue
         previous = load_state(out, key)
         if previous is not None:
             previous.status = "skipped"
-            previous.source = str(path)
-            outcomes[str(path)] = previous
+            previous.source = item.label
+            outcomes[item.label] = previous
             if progress:
-                progress(str(path), "unchanged, skipped", len(outcomes), total)
+                progress(item.label, "unchanged, skipped", len(outcomes), total)
         else:
-            todo.append((str(path), key))
+            todo.append((item, key))
     for outcome in _execute(todo, out, options, jobs, scheduler, progress, len(outcomes), total):
         save_state(out, outcome)
         outcomes[outcome.source] = outcome
-    ordered = [outcomes[str(p)] for p in archives]
+    ordered = [outcomes[item.label] for item in archives]
     write_summaries(out, ordered)
     return ordered
 
 
 def _execute(
-    todo: list[tuple[str, str]],
+    todo: list[tuple[Source, str]],
     out: Path,
     options: BatchOptions,
     jobs: int,
@@ -314,19 +344,19 @@ def _execute(
         yield from _execute_dask(todo, out, options, scheduler, progress, finished, total)
         return
     if jobs == 1 or len(todo) == 1:
-        for source, key in todo:
+        for item, key in todo:
             if progress:
-                progress(source, "loading", finished, total)
-            outcome = process_archive(source, key, str(out), options)
+                progress(item.label, "loading", finished, total)
+            outcome = process_archive(item, key, str(out), options)
             finished += 1
             if progress:
-                progress(source, outcome.status, finished, total)
+                progress(item.label, outcome.status, finished, total)
             yield outcome
         return
     ctx = multiprocessing.get_context("spawn")
     # No max_tasks_per_child: with it, CPython 3.11's pool can hang once it replaces workers (seen at 50 archives).
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(process_archive, s, k, str(out), options): s for s, k in todo}
+        futures = {pool.submit(process_archive, s, k, str(out), options): s.label for s, k in todo}
         for fut in cf.as_completed(futures):
             source = futures[fut]
             try:
@@ -340,7 +370,7 @@ def _execute(
 
 
 def _execute_dask(
-    todo: list[tuple[str, str]],
+    todo: list[tuple[Source, str]],
     out: Path,
     options: BatchOptions,
     scheduler: str,
@@ -357,12 +387,14 @@ def _execute_dask(
     except (OSError, TimeoutError) as e:
         raise RoostError(f"cannot reach the Dask scheduler at {scheduler} ({type(e).__name__})") from None
     with client:
+        labels = {f"roost-{k}": s.label for s, k in todo}
         futures = [client.submit(process_archive, s, k, str(out), options, pure=False, key=f"roost-{k}") for s, k in todo]
         for fut in as_completed(futures):
             try:
                 outcome = fut.result()
             except Exception as e:  # noqa: BLE001 - a lost worker fails one archive, not the batch
-                outcome = ArchiveOutcome(str(fut.key), "", "failed", error=f"the Dask task failed ({type(e).__name__})")
+                label = labels.get(str(fut.key), str(fut.key))
+                outcome = ArchiveOutcome(label, "", "failed", error=f"the Dask task failed ({type(e).__name__})")
             finished += 1
             if progress:
                 progress(outcome.source, outcome.status, finished, total)

@@ -6,7 +6,9 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -22,15 +24,125 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _plain_help_types() -> None:
+    """Show option kinds in words, as pip or gh do: a flag is just `--share`, a value `TEXT`, `PATH`, `INTEGER`.
+
+    Recent typer versions print `<bool>` after every flag and `<list[Path]>` after arguments.
+    """
+    try:
+        from typer import core
+    except ImportError:  # pragma: no cover - typer always has it today
+        return
+    words = {"str": "TEXT", "Path": "PATH", "int": "INTEGER", "float": "NUMBER"}
+    option_cls = getattr(core, "TyperOption", None)
+    param_cls = getattr(core, "_TyperParameter", None)
+    if option_cls is None or param_cls is None or not hasattr(param_cls, "display_type"):
+        return
+    original = param_cls.display_type
+
+    def display_type(self, ctx):  # type: ignore[no-untyped-def]
+        if getattr(self, "is_flag", False):
+            return None
+        label = original(self, ctx)
+        if not isinstance(label, str):
+            return label
+        inner = label.strip("<>")
+        if "|" in inner:
+            return "[" + inner + "]"
+        many = inner.startswith("list[")
+        inner = inner.removeprefix("list[").removesuffix("]")
+        word = words.get(inner, inner.upper())
+        return word + ("..." if many else "")
+
+    def display_type_rich(self, ctx):  # type: ignore[no-untyped-def]
+        if getattr(self, "is_flag", False):
+            return None
+        return self.metavar if self.metavar is not None else display_type(self, ctx)
+
+    param_cls.display_type = display_type
+    option_cls.display_type_rich = display_type_rich
+    argument_cls = getattr(core, "TyperArgument", None)
+    if argument_cls is not None:
+        argument_cls.display_type_rich = display_type
+        if hasattr(argument_cls, "_usage_display_name"):
+
+            def usage_name(self):  # type: ignore[no-untyped-def]
+                name = (self.metavar or self.name or "").upper()
+                name = name if self.required else f"[{name}]"
+                return name + ("..." if self.nargs != 1 else "")
+
+            argument_cls._usage_display_name = usage_name
+        if hasattr(argument_cls, "_rich_display_name"):
+            argument_cls._rich_display_name = lambda self: (self.metavar or self.name or "").upper() + (
+                "..." if self.nargs != 1 else ""
+            )
+
+
+_plain_help_types()
+
+
+class Format(str, Enum):
+    """Output formats of `indicators`, `sql` and `diff`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Lang(str, Enum):
+    """Report languages."""
+
+    en = "en"
+    fr = "fr"
+
+
+def _usage(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """An option callback: the library's check, its UsageError turned into typer's usage error (exit 2)."""
+
+    def callback(value: Any) -> Any:
+        from roost.options import UsageError
+
+        try:
+            return check(value)
+        except UsageError as e:
+            raise typer.BadParameter(str(e)) from None
+
+    return callback
+
+
+def _check_tz(value: str | None) -> str | None:
+    from roost.options import check_tz
+
+    return check_tz(value)
+
+
+def _check_topic(value: str | None) -> str | None:
+    from roost.options import parse_topic
+
+    parse_topic(value)
+    return value
+
+
+def _check_site(value: str | None) -> str | None:
+    from roost.options import parse_site
+
+    return parse_site(value)
+
+
 ArchiveArg = Annotated[
     list[Path],
-    typer.Argument(help="The archive: its .zip as downloaded (all parts of a split archive), its folder, or a .duckdb from `roost load`."),
+    typer.Argument(
+        help="The archive: its .zip as downloaded (all parts of a split archive), its extracted folder, "
+        "or a .duckdb written by `roost load`.",
+        show_default=False,
+    ),
 ]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
-TzOpt = Annotated[Optional[str], typer.Option("--tz", help="Time zone for hours and weekdays (IANA name, e.g. Europe/Paris); default: the archive's, else UTC.")]
-TopicOpt = Annotated[Optional[str], typer.Option("--topic", help='Your field, as comma-separated keywords or hashtags: "seo, marketing".')]
-SiteOpt = Annotated[Optional[str], typer.Option("--site", help="Your website's domain, e.g. monsupersite.fr.")]
-IndicatorsDirOpt = Annotated[Optional[list[Path]], typer.Option("--indicators-dir", help="A folder of your own indicator .sql files.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+TzOpt = Annotated[Optional[str], typer.Option("--tz", callback=_usage(_check_tz), help="Time zone for hours and weekdays (IANA name, e.g. Europe/Paris); default: the archive's, else UTC.")]
+TopicOpt = Annotated[Optional[str], typer.Option("--topic", callback=_usage(_check_topic), help='Your field, as comma-separated keywords or hashtags: "seo, marketing".')]
+SiteOpt = Annotated[Optional[str], typer.Option("--site", callback=_usage(_check_site), help="Your website's domain, e.g. monsupersite.fr.")]
+IndicatorsDirOpt = Annotated[Optional[list[Path]], typer.Option("--indicators-dir", help="A folder of your own indicator .sql files (repeatable).")]
 SkipBrokenOpt = Annotated[bool, typer.Option("--skip-broken", help="Load the rest when a tweet file is damaged.")]
 
 
@@ -82,14 +194,20 @@ def _main(
 
 
 def _options(tz: str | None, topic: str | None, site: str | None):  # type: ignore[no-untyped-def]
-    from roost.indicators import Options
+    from roost.options import Options, parse_topic
 
-    return Options(tz=tz, topic=tuple(t.strip().lstrip("#") for t in (topic or "").split(",") if t.strip()), site=site)
+    return Options(tz=tz, topic=parse_topic(topic), site=site)
 
 
 @app.command()
 def load(
-    archive: ArchiveArg,
+    archive: Annotated[
+        list[Path],
+        typer.Argument(
+            help="The archive: its .zip as downloaded (all parts of a split archive) or its extracted folder.",
+            show_default=False,
+        ),
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The DuckDB file to write.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     skip_broken: SkipBrokenOpt = False,
@@ -106,7 +224,7 @@ def load(
 @app.command()
 def indicators(
     archive: ArchiveArg,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = Format.table,
     tz: TzOpt = None,
     topic: TopicOpt = None,
     site: SiteOpt = None,
@@ -119,21 +237,20 @@ def indicators(
     from roost.load import open_archive
 
     with _errors():
-        output.check_format(fmt)
         with _progress() as progress:
             loaded = open_archive(_one_or_many(archive), skip_broken=skip_broken, progress=progress, keep_raw=False)
         with loaded:
             results = compute(loaded.con, _options(tz, topic, site), extra_dirs=indicators_dir or ())
             doc = output.indicators_document(loaded.con, results, loaded.warnings)
         _warn(loaded.warnings)
-        output.print_indicators(doc, results, fmt)
+        output.print_indicators(doc, results, fmt.value)
 
 
 @app.command()
 def sql(
-    archive: Annotated[Path, typer.Argument(help="The archive: .zip, folder, or .duckdb from `roost load`.")],
-    query: Annotated[str, typer.Argument(help="The SQL query to run over the loaded tables.")],
-    fmt: FormatOpt = "table",
+    archive: ArchiveArg,
+    query: Annotated[str, typer.Argument(help="The SQL query to run over the loaded tables.", show_default=False)],
+    fmt: FormatOpt = Format.table,
     skip_broken: SkipBrokenOpt = False,
 ) -> None:
     """Run your own SQL over the loaded tables (tweets, followers, following, likes, handles...)."""
@@ -141,15 +258,14 @@ def sql(
     from roost.load import open_archive
 
     with _errors():
-        output.check_format(fmt)
         with _progress() as progress:
-            loaded = open_archive(archive, skip_broken=skip_broken, progress=progress)
+            loaded = open_archive(_one_or_many(archive), skip_broken=skip_broken, progress=progress)
         with loaded:
             _warn(loaded.warnings)
-            output.print_query(loaded.con, query, fmt)
+            output.print_query(loaded.con, query, fmt.value)
 
 
-LangOpt = Annotated[str, typer.Option("--lang", help="Report language: en or fr.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
 
 
 def _report(
@@ -174,8 +290,6 @@ def _report(
     from roost.load import open_archive
     from roost.report import ReportOptions, build_report, default_report_name, write_atomic
 
-    if lang not in ("en", "fr"):
-        raise RoostError(f"--lang {lang!r} is not one of en, fr")
     with _progress() as progress:
         loaded = open_archive(source, skip_broken=skip_broken, progress=progress, keep_raw=False)
     with loaded:
@@ -199,7 +313,7 @@ def _open_in_browser(path: Path) -> None:
 def report(
     archive: ArchiveArg,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write; default <account>-<archive date>.html here.")] = None,
-    lang: LangOpt = "en",
+    lang: LangOpt = Lang.en,
     tz: TzOpt = None,
     topic: TopicOpt = None,
     site: SiteOpt = None,
@@ -212,7 +326,7 @@ def report(
     """Write one self-contained HTML report: is your Twitter strategy working? (An existing file is replaced.)"""
     with _errors():
         target = _report(
-            _one_or_many(archive), output, lang=lang, tz=tz, topic=topic, site=site, share=share,
+            _one_or_many(archive), output, lang=lang.value, tz=tz, topic=topic, site=site, share=share,
             keep_handles=keep_handles, indicators_dir=indicators_dir, skip_broken=skip_broken, force=True,
         )
     _say(f"roost: wrote {target}")
@@ -223,8 +337,8 @@ def report(
 @app.command()
 def demo(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("roost-demo.html"),
-    lang: LangOpt = "en",
-    tweets: Annotated[int, typer.Option("--tweets", help="Size of the generated sample archive.")] = 3000,
+    lang: LangOpt = Lang.en,
+    tweets: Annotated[int, typer.Option("--tweets", min=1, max=2_000_000, help="Size of the generated sample archive.")] = 3000,
     open_: Annotated[bool, typer.Option("--open", help="Open the report in the default browser.")] = False,
 ) -> None:
     """Write the report of a bundled synthetic sample archive (no archive of yours needed)."""
@@ -235,7 +349,7 @@ def demo(
     with _errors(), tempfile.TemporaryDirectory(prefix="roost-demo-") as tmp:
         archive = write_sample_archive(Path(tmp) / "twitter-sample.zip", tweets=tweets, zip=True)
         target = _report(
-            archive, output, lang=lang, tz=None, topic="seo, marketing", site="roost-sample.example", share=False,
+            archive, output, lang=lang.value, tz=None, topic="seo, marketing", site="roost-sample.example", share=False,
             keep_handles=False, indicators_dir=None, skip_broken=False, force=True, sample=True,
         )
     _say(f"roost: wrote {target} (sample data)")
@@ -272,9 +386,9 @@ def _batch_progress() -> Iterator:  # type: ignore[type-arg]
 def batch(
     archives: Annotated[list[Path], typer.Argument(help="Archives (.zip, folders, .duckdb) or folders holding them.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write reports, index.html, indicators.csv/json and dataset/ into.")],
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Archives processed at once (default: the CPU count).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=256, help="Archives processed at once (default: the CPU count).")] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="A Dask scheduler address (tcp://host:8786) to run the archives on.")] = None,
-    lang: LangOpt = "en",
+    lang: LangOpt = Lang.en,
     tz: TzOpt = None,
     topic: TopicOpt = None,
     site: SiteOpt = None,
@@ -287,11 +401,9 @@ def batch(
     from roost.batch import BatchOptions, run_batch
 
     with _errors():
-        if lang not in ("en", "fr"):
-            raise RoostError(f"--lang {lang!r} is not one of en, fr")
         opts = _options(tz, topic, site)
         options = BatchOptions(
-            lang=lang, tz=tz, topic=opts.topic, site=site, share=share, keep_handles=keep_handles,
+            lang=lang.value, tz=tz, topic=opts.topic, site=site, share=share, keep_handles=keep_handles,
             indicators_dirs=tuple(str(d) for d in indicators_dir or ()), skip_broken=skip_broken,
         )
         if indicators_dir:  # check the user's SQL once, before any archive is processed
@@ -315,16 +427,15 @@ def batch(
 def diff(
     old: Annotated[Path, typer.Argument(help="One archive of the account (.zip, folder or .duckdb).")],
     new: Annotated[Path, typer.Argument(help="Another archive of the same account; the order does not matter.")],
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """What changed between two archives of one account: followers gained and lost, follow-backs."""
     from roost import output
     from roost.diff import diff_archives
 
     with _errors():
-        output.check_format(fmt)
         result = diff_archives(old, new)
-        output.print_diff(result, fmt)
+        output.print_diff(result, fmt.value)
 
 
 def _one_or_many(paths: list[Path]) -> Path | list[Path]:

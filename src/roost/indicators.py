@@ -31,6 +31,7 @@ from typing import Any
 import duckdb
 
 from roost.errors import RoostError
+from roost.options import Options
 from roost.resources import indicators_dir
 
 SHAPES = ("number", "share", "text", "series", "table")
@@ -104,15 +105,6 @@ class IndicatorResult:
     indicator: Indicator
     value: Any
     reason: str = ""
-
-
-@dataclass
-class Options:
-    """What the user chose: time zone, topic keywords, own site."""
-
-    tz: str | None = None
-    topic: tuple[str, ...] = ()
-    site: str | None = None
 
 
 @dataclass

@@ -19,7 +19,7 @@ import duckdb
 import orjson
 
 from roost import __version__
-from roost.archive import SKIPPED_TYPES, DataFile, open_archive_files
+from roost.archive import SKIPPED_TYPES, Archive, DataFile, open_archive_files
 from roost.errors import ArchiveFileError, OutputExistsError, RoostError
 from roost.resources import sql_text
 
@@ -115,8 +115,9 @@ TABLES = (
     "handles",
     "interactions",
     "follower_ages",
+    "date_checks",
 )
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
 MAX_OBJECT_SIZE = 32 * 1024**2  # one item (a tweet, a whole DM conversation) larger than this is refused
 
@@ -194,34 +195,51 @@ def open_archive(
     skip_broken: bool = False,
     progress: Progress | None = None,
     keep_raw: bool = True,
+    root: str | None = None,
 ) -> LoadResult:
     """Open an archive (zip, folder, or a `.duckdb` from `roost load`) as a DuckDB connection.
 
     This is roost's public entry point: `open_archive("twitter-2024.zip").con.sql("from tweets")`.
     `database` is where to build the tables: a DuckDB file path, ":memory:", or None to choose (memory,
-    or a temporary file for archives too large to hold in memory).
+    or a temporary file for archives too large to hold in memory). `root` picks one archive of a zip or
+    folder that holds several (see `roost.archive.archive_roots`).
     """
     sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
-    if len(sources) == 1 and sources[0].suffix == ".duckdb" and sources[0].is_file():
+    if len(sources) == 1 and sources[0].suffix.lower() == ".duckdb" and sources[0].is_file():
         con = connect(sources[0], read_only=True)
         _check_roost_database(con, sources[0])
         return LoadResult(con, [], str(sources[0]))
-    temp: Path | None = None
-    if database is None:
-        database = ":memory:"
-        if sum(_input_bytes(s) for s in sources) > IN_MEMORY_MAX_BYTES:
-            fd, name = tempfile.mkstemp(prefix="archive-", suffix=".duckdb", dir=_spill_dir())
-            os.close(fd)
-            os.unlink(name)
-            database = temp = Path(name)
-    con = connect(database)
-    result = LoadResult(con, [], ", ".join(str(s) for s in sources), temp)
-    try:
-        result.warnings = load_archive(sources, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
-    except BaseException:
-        result.close()
-        raise
+    _refuse_databases_among(sources)
+    # Identify what was given before any table is built: several accounts or snapshots are refused here.
+    with open_archive_files(sources, root=root) as archive:
+        temp: Path | None = None
+        if database is None:
+            database = ":memory:"
+            if sum(_input_bytes(s) for s in sources) > IN_MEMORY_MAX_BYTES:
+                fd, name = tempfile.mkstemp(prefix="archive-", suffix=".duckdb", dir=_spill_dir())
+                os.close(fd)
+                os.unlink(name)
+                database = temp = Path(name)
+        con = connect(database)
+        result = LoadResult(con, [], archive.source_label, temp)
+        try:
+            result.warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
+        except BaseException:
+            result.close()
+            raise
     return result
+
+
+def _refuse_databases_among(sources: list[Path]) -> None:
+    """A `.duckdb` holds a whole loaded archive: it cannot be one part among others, nor be loaded again."""
+    for s in sources:
+        if s.suffix.lower() == ".duckdb" and s.is_file():
+            if len(sources) > 1:
+                raise RoostError(
+                    f"{s} is a database from `roost load`: give it alone (it holds a whole archive), not with other parts"
+                )
+            raise RoostError(f"{s} is already a database from `roost load`: query it with `roost sql {s} ...`, "
+                             "or give the archive's .zip or folder to load it again")
 
 
 def _input_bytes(path: Path) -> int:
@@ -265,37 +283,40 @@ def load_to_file(
     out = Path(output)
     if out.exists() and not force:
         raise OutputExistsError(f"{out} already exists: use --force to overwrite it, or choose another -o")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    os.unlink(tmp_name)  # DuckDB wants to create the file itself
-    tmp = Path(tmp_name)
-    try:
-        con = connect(tmp)
+    sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
+    _refuse_databases_among(sources)
+    # Identify what was given before anything is written: several accounts or snapshots are refused here.
+    with open_archive_files(sources) as archive:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+        os.unlink(tmp_name)  # DuckDB wants to create the file itself
+        tmp = Path(tmp_name)
         try:
-            sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
-            warnings = load_archive(sources, con, skip_broken=skip_broken, progress=progress)
-            con.execute("checkpoint")
+            con = connect(tmp)
+            try:
+                warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress)
+                con.execute("checkpoint")
+            finally:
+                con.close()
+            os.replace(tmp, out)
         finally:
-            con.close()
-        os.replace(tmp, out)
-    finally:
-        for leftover in (tmp, Path(str(tmp) + ".wal")):
-            if leftover.exists():
-                leftover.unlink()
+            for leftover in (tmp, Path(str(tmp) + ".wal")):
+                if leftover.exists():
+                    leftover.unlink()
     return warnings
 
 
 def load_archive(
-    sources: list[Path],
+    archive: Archive,
     con: duckdb.DuckDBPyConnection,
     *,
     skip_broken: bool = False,
     progress: Progress | None = None,
     keep_raw: bool = True,
 ) -> list[str]:
-    """Read every data file of the archive into raw tables of `con`, then build the typed tables."""
-    with open_archive_files(sources) as archive, tempfile.TemporaryDirectory(prefix="roost-") as tmpdir:
+    """Read every data file of an opened archive into raw tables of `con`, then build the typed tables."""
+    with tempfile.TemporaryDirectory(prefix="roost-") as tmpdir:
         _create_raw_schema(con)
         warnings = list(archive.warnings)
         total = sum(f.size or 0 for f in archive.files if f.present)
@@ -350,6 +371,7 @@ def load_archive(
             except duckdb.Error:
                 warnings.append("data/manifest.js cannot be stored as JSON: the owner is taken from account.js")
         _build_tables(con, keep_raw=keep_raw)
+        warnings.extend(_date_warnings(con))
         return warnings
 
 
@@ -578,6 +600,21 @@ def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
     if not keep_raw:
         for t in (*RAW_TYPES, "other"):
             con.execute(f"delete from raw_{t}")
+
+
+def _date_warnings(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """One warning per kind of impossible date (counts only, never the items themselves)."""
+    out = []
+    for data, problem, items, bound in con.execute("select data, problem, items, bound from date_checks").fetchall():
+        day = bound.strftime("%Y-%m-%d") if bound is not None else "?"
+        when = f"before the account was created ({day})" if problem == "before_account_creation" else (
+            f"after the archive was made ({day})"
+        )
+        out.append(
+            f"{items:,} {data} are dated {when}: the archive may be damaged or edited; "
+            "they are kept in every figure as dated"
+        )
+    return out
 
 
 def _first_line(e: BaseException) -> str:

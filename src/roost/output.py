@@ -13,13 +13,12 @@ from roost import __version__
 from roost.errors import RoostError
 from roost.indicators import Results
 
-FORMATS = ("table", "json", "csv")
+from roost.options import FORMATS, check_choice
 
 
 def check_format(fmt: str) -> None:
     """Refuse an unknown --format before any work is done."""
-    if fmt not in FORMATS:
-        raise RoostError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    check_choice("--format", fmt, FORMATS)
 
 
 def archive_info(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -48,6 +47,10 @@ def archive_info(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Any], dict[s
         "time_zone": row.get("time_zone"),
         "files": [
             {"path": p, "data_type": t, "items": n, "manifest_count": m, "status": s} for p, t, n, m, s in files
+        ],
+        "date_checks": [
+            {"data": d, "problem": p, "items": n}
+            for d, p, n in con.execute("select data, problem, items from date_checks").fetchall()
         ],
     }
     return account, archive

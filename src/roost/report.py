@@ -630,7 +630,9 @@ class _Builder:
                 facts.append(Fact(t("email"), clean(info["email"], 120)))
             if info.get("phone_number"):
                 facts.append(Fact(t("phone"), clean(info["phone_number"], 40)))
-            if info.get("source_path"):
+            if self.options.sample:  # the generated archive was in a temporary folder, gone by now
+                facts.append(Fact(t("source"), t("sample_source")))
+            elif info.get("source_path"):
                 facts.append(Fact(t("source"), clean(info["source_path"], 200)))
         return tuple(facts)
 

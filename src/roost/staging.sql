@@ -19,6 +19,16 @@ end;
 create or replace macro roost_unescape(s) as
     replace(replace(replace(replace(replace(s, '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&');
 
+-- Names compared as they look: bidi controls and zero-width characters removed, Greek and Cyrillic letters
+-- that look Latin mapped to Latin, accents and case ignored. `roost_skeleton_plain` keeps case.
+create or replace macro roost_skeleton_plain(s) as translate(
+    regexp_replace(s, '[\x{00AD}\x{034F}\x{061C}\x{115F}\x{1160}\x{180E}\x{200B}-\x{200F}\x{202A}-\x{202E}\x{2060}-\x{206F}\x{FEFF}]', '', 'g'),
+    'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιρνАВЕКМНОРСТХаеорсухіјѕԁӏ',
+    'ABEZHIKMNOPTYXoipvABEKMHOPCTXaeopcyxijsdl'
+);
+
+create or replace macro roost_skeleton(s) as lower(strip_accents(roost_skeleton_plain(s)));
+
 -- Like and retweet counts: absurd values (negative, or beyond 10^15) are treated as missing, so sums never overflow.
 create or replace macro roost_count(s) as
     case when try_cast(s as bigint) between 0 and 1000000000000000 then try_cast(s as bigint) end;
@@ -202,15 +212,27 @@ flagged as (
     cross join archive
 ),
 -- A handful of distinct `source` strings: parse each once, not once per tweet.
-clients as (
+parsed_clients as (
     select
         source,
+        tweets,
         coalesce(
             roost_unescape(nullif(trim(regexp_extract(source, '>([^<]*)<', 1)), '')),
             case when source not like '%<%' then source end
         ) as source_name,
         nullif(regexp_extract(source, 'href="([^"]*)"', 1), '') as source_url
-    from (select distinct source from flagged)
+    from (select source, count(*) as tweets from flagged group by source)
+),
+-- Names that only look alike (a Greek capital omicron for an O, seen in a real archive) with the same link
+-- are one app: shown under the plain spelling, else the most used one.
+clients as (
+    select
+        source,
+        source_url,
+        arg_max(source_name, (source_name = roost_skeleton_plain(source_name), tweets)) over (
+            partition by source_url, roost_skeleton(source_name)
+        ) as source_name
+    from parsed_clients
 )
 select
     chain_id as tweet_id,
@@ -648,3 +670,36 @@ where is_reply and not is_self_reply and in_reply_to_user_id is not null and in_
 create table interactions as select * from stg_interactions;
 
 create or replace view interacted as select distinct account_id from interactions;
+
+-- Dates that cannot be true: items dated before the account was created, or after the archive was made
+-- (an hour of slack for clocks). They stay in every figure; the load warns once per kind with their count.
+create or replace view stg_date_checks as
+with dated as (
+    select 'tweets' as data, created_at from tweets
+    union all
+    select 'direct messages', created_at from dm_messages
+),
+bounds as (
+    select account_created_at, generated_at from archive
+)
+select
+    dated.data,
+    problem,
+    count(*) as items,
+    any_value(case problem when 'before_account_creation' then bounds.account_created_at
+                           else bounds.generated_at end) as bound
+from dated
+cross join bounds
+cross join (values ('before_account_creation'), ('after_archive_generation')) as p(problem)
+where case problem
+    -- Old Grailbird tweets carry only their day (midnight UTC): compare those by day.
+    when 'before_account_creation' then case
+        when dated.created_at = date_trunc('day', dated.created_at)
+            then dated.created_at < date_trunc('day', bounds.account_created_at)
+        else dated.created_at < bounds.account_created_at - interval 1 hour
+    end
+    else dated.created_at > bounds.generated_at + interval 1 hour
+end
+group by dated.data, problem;
+
+create table date_checks as select * from stg_date_checks order by data, problem;
