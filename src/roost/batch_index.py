@@ -67,6 +67,13 @@ def _shown(v: Any) -> str:
     return str(v)
 
 
+def _sized(account: dict[str, Any]) -> dict[str, Any]:
+    """The account's growth with each counted change as a range: the template shows `|length` of each change,
+    and a range has that length without holding a single id."""
+    steps = [{k: range(v) if isinstance(v, int) else v for k, v in st.items()} for st in account["steps"]]
+    return {**account, "steps": steps}
+
+
 def render_batch_index(rows: Sequence[dict[str, Any]], accounts: Sequence[dict[str, Any]], *, generated_at: str) -> str:
     """Render index.html from plain rows (one per archive) and the growth of each account."""
     from roost.report import jinja_env
@@ -76,7 +83,7 @@ def render_batch_index(rows: Sequence[dict[str, Any]], accounts: Sequence[dict[s
         if r["status"] != "failed":
             groups.setdefault(r["account_id"] or f"source:{r['source']}", []).append(r)
     table = []
-    for key, snaps in groups.items():
+    for snaps in groups.values():
         snaps = sorted(snaps, key=lambda r: r["generated_at"] or r.get("last_tweet_at") or "")
         newest = snaps[-1]
         table.append(
@@ -102,7 +109,7 @@ def render_batch_index(rows: Sequence[dict[str, Any]], accounts: Sequence[dict[s
         columns=INDEX_COLUMNS,
         failed=failed,
         archives=len(rows),
-        growth=[a for a in accounts if len(a["snapshots"]) > 1],
+        growth=[_sized(a) for a in accounts if len(a["snapshots"]) > 1],
         generated_at=generated_at,
         version=__version__,
         script=Markup(SORT_SCRIPT),
