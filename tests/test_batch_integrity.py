@@ -235,8 +235,6 @@ def test_signal_during_batch_keeps_what_finished_and_writes_its_index(tmp_path: 
     assert len(_rows(out)) == total
 
 
-@pytest.mark.xfail(strict=True, reason="needs cli.py's _errors() to give BatchInterrupted its own line and exit "
-                   "code 130 (change described in the batch-integrity report); remove this mark once it is in")
 def test_interrupted_batch_exits_130_with_a_truthful_line(cli, tmp_path: Path, monkeypatch) -> None:
     import roost.batch
 

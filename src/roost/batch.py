@@ -19,6 +19,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import shutil
 import tempfile
 import threading
 import traceback
@@ -233,9 +234,12 @@ def process_archive(item: Source, key: str, out_dir: str, options: BatchOptions)
     out = Path(out_dir)
     source = item.label
     try:
-        with open_archive(Path(item.path), skip_broken=options.skip_broken, keep_raw=False, root=item.root) as loaded:
+        with open_archive(Path(item.path), skip_broken=options.skip_broken, keep_raw=False, root=item.root,
+                          threads=max(1, options.threads_per_job)) as loaded:
             con = loaded.con
-            con.execute(f"set threads = {max(1, options.threads_per_job)}")
+            # Written before any custom SQL runs; the locked connection writes the dataset through DuckDB
+            # only into roost's own temporary folder, so the parts are copied into place from there.
+            _export_dataset(con, out / "dataset", key)
             results = compute(
                 con,
                 Options(tz=options.tz, topic=options.topic, site=options.site),
@@ -279,18 +283,26 @@ def process_archive(item: Source, key: str, out_dir: str, options: BatchOptions)
 
 def _export_dataset(con: Any, dataset: Path, key: str) -> None:
     """Write each table as `dataset/<table>/archive_key=<key>/part.parquet`, each file atomically."""
+    from roost.load import spill_dir
+
     for table, query in DATASET_TABLES.items():
         folder = dataset / table / f"archive_key={key}"
         folder.mkdir(parents=True, exist_ok=True)
-        # Named .tmp, not .parquet, so a reader's `*/*.parquet` never picks up a half-written file.
+        # The locked connection may write only into roost's own temporary folder: DuckDB writes there, and
+        # the file is copied beside its place under a .tmp name (a reader's `*/*.parquet` never picks up a
+        # half-written file), then renamed.
+        fd, written = tempfile.mkstemp(prefix="part.", suffix=".parquet", dir=spill_dir())
+        os.close(fd)
         fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}part.", suffix=".tmp", dir=folder)
         os.close(fd)
         try:
-            con.execute(f"copy ({query}) to ? (format parquet, compression zstd)", [tmp])  # a path is never SQL text
+            con.execute(f"copy ({query}) to ? (format parquet, compression zstd)", [written])  # a path is never SQL text
+            shutil.copyfile(written, tmp)
             os.replace(tmp, folder / "part.parquet")
         finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            for leftover in (written, tmp):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
 
 
 def _state_path(out: Path, key: str) -> Path:

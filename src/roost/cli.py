@@ -156,6 +156,9 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except RoostError as e:
+        if getattr(e, "exit_code", 1) == 130:  # an interrupted batch: it kept what finished and says so
+            _say(f"roost: {e}")
+            raise typer.Exit(130) from None
         _say(f"roost: error: {e}")
         raise typer.Exit(1) from None
     except KeyboardInterrupt:

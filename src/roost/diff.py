@@ -64,7 +64,6 @@ def snapshot(con: duckdb.DuckDBPyConnection, source: str, folder: Path) -> Snaps
         taken_at = con.execute("select max(created_at) from tweets").fetchone()[0]
         taken_from = "last tweet" if taken_at is not None else "unknown"
     available = available_types(con)
-    con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout, inside the JSON printed there
 
     def export(table: str, query: str) -> str:
         target = folder / f"{table}.parquet"
@@ -186,7 +185,6 @@ def _connection() -> Iterator[duckdb.DuckDBPyConnection]:
     from roost.load import connect
 
     con = connect()
-    con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout, inside the JSON printed there
     try:
         yield con
     finally:
@@ -228,7 +226,10 @@ def diff_archives(first: Path, second: Path) -> dict[str, Any]:
     from roost.load import open_archive
 
     # The ids go to a private temporary folder as Parquet, so the two archives are never loaded at once.
-    with tempfile.TemporaryDirectory(prefix="roost-diff-") as tmp:
+    from roost.load import spill_dir
+
+    # Inside roost's own temporary folder: the only place a loaded (locked) connection may write.
+    with tempfile.TemporaryDirectory(prefix="roost-diff-", dir=spill_dir()) as tmp:
         snaps = []
         for i, path in enumerate((first, second)):
             folder = Path(tmp) / str(i)

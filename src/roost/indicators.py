@@ -73,6 +73,7 @@ NEED_FILES = {
     "account_timezone": "account-timezone.js",
     "engagement": "like and retweet counts on its tweets (Grailbird archives have none)",
 }
+_PRIVATE_NAMES = re.compile(r"(?i)(dm_\w*|raw_\w*|direct_message\w*|e_?mail\w*|phone\w*|ip_audit|contact)")
 _HEADER = re.compile(r"^--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -96,6 +97,12 @@ class Indicator:
     sql: str
     path: Path
     custom: bool = False
+
+    @property
+    def reads_private(self) -> bool:
+        """Whether the query names private data (direct messages, raw files, e-mail, phone): a shared report
+        leaves such a custom indicator out."""
+        return bool(_PRIVATE_NAMES.search(self.sql))
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import orjson
 
 from roost import __version__
-from roost.archive import SKIPPED_TYPES, Archive, DataFile, open_archive_files
+from roost.archive import (
+    SKIPPED_TYPES,
+    Archive,
+    DataFile,
+    locate_json_error,
+    lone_surrogates_warning,
+    open_archive_files,
+    replace_lone_surrogates,
+)
 from roost.errors import ArchiveFileError, OutputExistsError, RoostError
+from roost import sandbox
 from roost.resources import sql_text
 
 # Data types with a raw table of their own; every other data file goes to `raw_other`.
@@ -114,8 +122,10 @@ TABLES = (
     "dm_messages",
     "handles",
     "interactions",
+    "interacted",
     "follower_ages",
     "date_checks",
+    "value_checks",
 )
 SCHEMA_VERSION = "2"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
@@ -154,7 +164,7 @@ DEFAULT_MEMORY_LIMIT = "700MB"
 _SPILL_DIR: str | None = None
 
 
-def _spill_dir() -> str:
+def spill_dir() -> str:
     """One private temporary folder per process for DuckDB to spill to (never the user's current folder)."""
     global _SPILL_DIR
     if _SPILL_DIR is None or not os.path.isdir(_SPILL_DIR):
@@ -169,7 +179,7 @@ def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> du
     """A DuckDB connection set up the way roost's SQL expects (UTC, bounded memory, private spill folder)."""
     config = {
         "memory_limit": os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
-        "temp_directory": _spill_dir(),
+        "temp_directory": spill_dir(),
         # roost never opens a network connection: no extension is ever downloaded or auto-loaded
         # (JSON and ICU are built into DuckDB's Python package).
         "autoinstall_known_extensions": "false",
@@ -180,6 +190,7 @@ def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> du
     except duckdb.Error as e:
         raise RoostError(f"{database} cannot be opened as a DuckDB database ({_first_line(e)})") from None
     con.execute("set TimeZone = 'UTC'")
+    con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout, where JSON output goes
     return con
 
 
@@ -196,6 +207,7 @@ def open_archive(
     progress: Progress | None = None,
     keep_raw: bool = True,
     root: str | None = None,
+    threads: int | None = None,
 ) -> LoadResult:
     """Open an archive (zip, folder, or a `.duckdb` from `roost load`) as a DuckDB connection.
 
@@ -203,10 +215,19 @@ def open_archive(
     `database` is where to build the tables: a DuckDB file path, ":memory:", or None to choose (memory,
     or a temporary file for archives too large to hold in memory). `root` picks one archive of a zip or
     folder that holds several (see `roost.archive.archive_roots`).
+
+    The connection comes back locked (`roost.sandbox`): its SQL reads the loaded tables and no file, loads
+    no extension, and cannot change its configuration (`threads` is set before the lock).
     """
     sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
     if len(sources) == 1 and sources[0].suffix.lower() == ".duckdb" and sources[0].is_file():
-        con = connect(sources[0], read_only=True)
+        con = connect(":memory:")
+        try:
+            sandbox.open_database(con, sources[0], spill_dir=spill_dir(), threads=threads,
+                                  tables=("roost_meta", "archive_files", *TABLES))
+        except BaseException:
+            con.close()
+            raise
         _check_roost_database(con, sources[0])
         return LoadResult(con, [], str(sources[0]))
     _refuse_databases_among(sources)
@@ -216,7 +237,7 @@ def open_archive(
         if database is None:
             database = ":memory:"
             if sum(_input_bytes(s) for s in sources) > IN_MEMORY_MAX_BYTES:
-                fd, name = tempfile.mkstemp(prefix="archive-", suffix=".duckdb", dir=_spill_dir())
+                fd, name = tempfile.mkstemp(prefix="archive-", suffix=".duckdb", dir=spill_dir())
                 os.close(fd)
                 os.unlink(name)
                 database = temp = Path(name)
@@ -224,6 +245,7 @@ def open_archive(
         result = LoadResult(con, [], archive.source_label, temp)
         try:
             result.warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
+            sandbox.lock(con, spill_dir=spill_dir(), threads=threads)
         except BaseException:
             result.close()
             raise
@@ -419,16 +441,29 @@ def _load_file(
         return "skipped", None, "not loaded: it repeats what the tweet (or message) files hold"
     table = f"raw_{f.data_type}" if f.data_type in RAW_TYPES else "raw_other"
     tmp = tmpdir / f"{file_id}.json"
+
+    def insert(shape: str) -> int:
+        if f.data_type in TYPED_TYPES:
+            wrapper, fields = TYPED_TYPES[f.data_type]
+            return _insert_typed(con, table, file_id, tmp, shape, f.path, warnings, wrapper, fields)
+        return _insert_json(con, table, file_id, tmp, shape, f.path, warnings)
+
     try:
         shape = stripped.result()
         if shape == "empty":
             return "blank", 0, "blank file"
-        if f.data_type in TYPED_TYPES:
-            wrapper, fields = TYPED_TYPES[f.data_type]
-            return "loaded", _insert_typed(con, table, file_id, tmp, shape, f.path, warnings, wrapper, fields), ""
-        return "loaded", _insert_json(con, table, file_id, tmp, shape, f.path, warnings), ""
+        try:
+            return "loaded", insert(shape), ""
+        except duckdb.InvalidInputException as e:
+            # DuckDB refuses a lone surrogate escape (half an emoji, cut by some exporter) anywhere in the file:
+            # only then is the file rewritten, so the fast path stays one read.
+            if "surrogate in string" not in str(e) or not (replaced := replace_lone_surrogates(tmp)):
+                raise
+        warnings.append(lone_surrogates_warning(f.path, replaced))
+        con.execute(f"delete from {table} where file_id = ?", [file_id])
+        return "loaded", insert(shape), ""
     except (ArchiveFileError, duckdb.Error, UnicodeDecodeError) as e:
-        message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e)
+        message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e, f.json_at)
         if isinstance(e, duckdb.OutOfMemoryException):
             raise RoostError(message) from None
         if f.data_type in ESSENTIAL_TYPES and not skip_broken:
@@ -491,10 +526,13 @@ def _insert_json(
 
 def _first_key(path: Path) -> str | None:
     """The first key of the first item of a JSON array file (tells wrapped `{"tweet": ...}` from flat)."""
-    with open(path, "rb") as f:
-        head = f.read(4096)
     import re
 
+    head = b""
+    with open(path, "rb") as f:
+        while len(head) < 256 and (chunk := f.read(64 * 1024)):
+            # Runs of blanks shrink to one, so any amount of them before the first key costs one read.
+            head = re.sub(rb"\s+", b" ", head + chunk)
     m = re.match(rb'\s*\[\s*\{\s*"([^"\\]{1,40})"', head)
     return m.group(1).decode() if m else None
 
@@ -536,9 +574,11 @@ def _insert_typed(
                 row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
                 return int(row[0]) if row else 0
             con.execute("rollback")
-        except (duckdb.Error, UnicodeDecodeError):
+        except (duckdb.Error, UnicodeDecodeError) as e:
             # UnicodeDecodeError: DuckDB's message quoted bytes cut inside a character (seen by the fuzzer).
             con.execute("rollback")
+            if isinstance(e, duckdb.InvalidInputException) and "surrogate in string" in str(e):
+                raise  # _load_file replaces lone surrogates, then this fast path is taken again
     # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
     docs = f"raw_docs_{file_id}"
     con.execute(f"create temp table {docs} (doc json)")
@@ -559,7 +599,16 @@ def _insert_typed(
             [file_id],
         )
         row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
-        return int(row[0]) if row else 0
+        items = int(row[0]) if row else 0
+        odd = con.execute(f"select count(*) from {docs}").fetchone()[0] - items  # type: ignore[index]
+        if odd and not items:  # nothing readable: a broken file (an error for tweets), never "0 items"
+            raise ArchiveFileError(
+                f"{rel} holds {odd:,} items but none is a JSON object: the file is damaged; download the archive again",
+                path=rel,
+            )
+        if odd:
+            warnings.append(f"{rel}: {odd:,} of its {odd + items:,} items are not JSON objects: they were skipped")
+        return items
     finally:
         con.execute(f"drop table if exists {docs}")
 
@@ -574,24 +623,33 @@ def _replace_bad_utf8(path: Path) -> None:
     shutil.move(fixed, path)
 
 
-def _json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError) -> str:
+def _json_error(
+    rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_at: tuple[int, int] = (1, 1)
+) -> str:
     """One line naming the file and, where it can be found, the line of the first JSON error.
 
-    DuckDB's own message is never shown: it can quote the file's content (tweet or message text).
+    DuckDB's own message is never shown: it can quote the file's content (tweet or message text). `json_at`
+    is where the stripped JSON starts in the data file, so the line given is the file's own.
     """
     if isinstance(e, duckdb.OutOfMemoryException):
         limit = os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
         return f"{rel} needs more memory than DuckDB's limit ({limit}): set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
     if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException, UnicodeDecodeError)):
         return f"{rel} cannot be loaded ({type(e).__name__}): the file may be damaged; download the archive again"
+    if isinstance(e, duckdb.Error) and "maximum_object_size" in str(e):
+        return (
+            f"{rel} holds an item larger than {_max_object_size() // 1024**2} MB, more than roost reads: "
+            "no tweet or message is that large, so the file is damaged; download the archive again"
+        )
     where = ""
+    # Read once, one item at a time (memory stays near the largest item); past this size, too slow to be worth it.
     if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
-        try:
-            orjson.loads(tmp.read_bytes())
-        except orjson.JSONDecodeError as je:
-            where = f" (line {je.lineno}, column {je.colno})"
-        except Exception:  # noqa: BLE001 - only a hint for the message
-            where = ""
+        found = locate_json_error(tmp)
+        if found is not None:
+            line, column = found
+            if line == 1:
+                column += json_at[1] - 1
+            where = f" (line {line + json_at[0] - 1}, column {column})"
     return f"{rel} is not valid JSON{where}: the file is damaged or truncated; download the archive again"
 
 
@@ -603,8 +661,13 @@ def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
 
 
 def _date_warnings(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """One warning per kind of impossible date (counts only, never the items themselves)."""
+    """One warning per file and field of absurd values, per kind of impossible date (counts, never values)."""
     out = []
+    for path, field, items in con.execute("select path, field, items from value_checks").fetchall():
+        what = "a plausible date (2006 to 2099)" if "date" in field.lower() or field.endswith("_at") or field == "createdAt" else (
+            "a plausible count"
+        )
+        out.append(f"{path}: {items:,} {field} value{'s' if items != 1 else ''} not {what}: treated as unknown")
     for data, problem, items, bound in con.execute("select data, problem, items, bound from date_checks").fetchall():
         day = bound.strftime("%Y-%m-%d") if bound is not None else "?"
         when = f"before the account was created ({day})" if problem == "before_account_creation" else (

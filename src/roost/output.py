@@ -52,6 +52,10 @@ def archive_info(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Any], dict[s
             {"data": d, "problem": p, "items": n}
             for d, p, n in con.execute("select data, problem, items from date_checks").fetchall()
         ],
+        "value_checks": [
+            {"path": p, "field": f, "items": n}
+            for p, f, n in con.execute("select path, field, items from value_checks").fetchall()
+        ],
     }
     return account, archive
 

@@ -51,7 +51,16 @@ _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 _MENTION = re.compile(r"(?<![A-Za-z0-9_])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])")
 _PROFILE_URL = re.compile(r"(?i)(?<![A-Za-z0-9_.-])((?:www\.|mobile\.)?(?:twitter|x)\.com/)([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])")
 _NOT_HANDLES = frozenset({"i", "intent", "home", "search", "hashtag", "share", "settings", "explore", "notifications"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Characters that make two different names look the same: zero-width ones, bidi marks and fillers. Names
+# lose them (emoji joiners and variation selectors stay); a handle holding one is shown with it made visible.
+_INVISIBLE_IN_NAMES = re.compile(
+    r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2060-\u2064\u3164\uffa0\ufeff]"
+)
+_INVISIBLE_IN_HANDLES = re.compile(
+    r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    r"\u3164\ufe00-\ufe0f\uffa0\ufeff\U000e0000-\U000e0fff]"
+)
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?$")
 LANGUAGE_NAMES = {
     "en": {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
@@ -329,6 +338,22 @@ def clean(s: Any, limit: int | None = None) -> str:
     return text
 
 
+def clean_name(s: Any, limit: int = 80) -> str:
+    """A display name made safe to show: controls, bidi overrides and zero-width characters removed."""
+    return clean(_INVISIBLE_IN_NAMES.sub("", clean(s)), limit).strip()
+
+
+def shown_handle(s: Any) -> tuple[str, bool]:
+    """(how a screen name is shown, whether it is a real handle): a name that is not a plain handle keeps
+    every character, invisible ones written as [U+XXXX], so two names never look the same."""
+    text = str(s)
+    if _HANDLE.match(text):
+        return text, True
+    marked = _INVISIBLE_IN_HANDLES.sub(lambda m: f"[U+{ord(m[0]):04X}]", text)
+    marked = _CONTROL.sub(lambda m: f"[U+{ord(m[0]):04X}]", marked)
+    return clean(marked, 60), False
+
+
 def web_link(url: Any) -> str:
     """`url` when it is an http(s) URL (to link to), else "" (to show as text)."""
     if not isinstance(url, str):
@@ -352,7 +377,10 @@ def _archive_info(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def _is_private(res: IndicatorResult) -> bool:
     """Direct-message figures and anything read from private files."""
     ind = res.indicator
-    return bool(set(ind.needs) & PRIVATE_TYPES) or ind.id.startswith("dm_") or "_dm_" in ind.id
+    return (
+        bool(set(ind.needs) & PRIVATE_TYPES) or ind.id.startswith("dm_") or "_dm_" in ind.id
+        or (ind.custom and ind.reads_private)
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -408,14 +436,19 @@ class Accounts:
             self._labels[key] = len(self._labels) + 1
         return self._labels[key]
 
-    def label(self, account_id: Any = None, screen_name: Any = None) -> Cell:
-        """How an account appears in a table: `@handle` linked to its profile, or a neutral label."""
+    def label(self, account_id: Any = None, screen_name: Any = None, display_name: Any = None) -> Cell:
+        """How an account appears in a table: `@handle` linked to its profile (with its display name, if
+        known, beside it), or a neutral label. A screen name that is not a plain handle is shown with its
+        invisible characters made visible and the account's id, never as a link."""
         if self.anonymize and not self.is_owner(account_id, screen_name):
             return Cell(self.t("account_label", n=self._number(account_id, screen_name)))
-        name = clean(screen_name) if screen_name else ""
-        if name:
-            href = f"https://x.com/{name}" if _HANDLE.match(name) else ""
-            return Cell("@" + name, href=href)
+        name = clean_name(display_name) if display_name not in (None, "") else ""
+        if screen_name not in (None, ""):
+            handle, plain = shown_handle(screen_name)
+            ident = clean(account_id) if account_id not in (None, "") else ""
+            if plain:
+                return Cell("@" + handle, href=f"https://x.com/{handle}", sub=name)
+            return Cell("@" + handle, sub=" · ".join(x for x in (name, f"id {ident}" if ident else "") if x))
         if account_id not in (None, ""):
             ident = clean(account_id)
             href = f"https://x.com/i/user/{ident}" if ident.isdigit() else ""
@@ -465,6 +498,7 @@ class _Builder:
         self.warnings = warnings
         self.share = options.share
         self.results = {k: r for k, r in results.results.items() if not (self.share and _is_private(r))}
+        self.private_custom = [k for k, r in results.results.items() if r.indicator.custom and k not in self.results]
         self.tz = results.tz
         self.tz_source = results.tz_source
         self.placed: set[str] = set()
@@ -576,9 +610,9 @@ class _Builder:
         numbered = tuple(
             Section(s.id, str(i), s.title, s.intro, s.blocks) for i, s in enumerate(sections, start=1)
         )
-        handle = clean(info.get("username") or "", 40)
+        handle = shown_handle(info["username"])[0] if info.get("username") else ""
         # A shared report names its owner by handle only: the display name is free text, like a bio.
-        display = "" if self.share and handle else clean(info.get("display_name") or "", 80)
+        display = "" if self.share and handle else clean_name(info.get("display_name") or "", 80)
         name = display or (f"@{handle}" if handle else clean(info.get("owner_id") or "", 40))
         who = f"@{handle}" if handle else name
         return Report(
@@ -1270,11 +1304,15 @@ class _Builder:
 
     def custom(self) -> list[Block | None]:
         pending = [r for r in self.results.values() if r.indicator.custom]
-        if not pending:
+        left_out = sorted(i for i in self.private_custom)
+        if not pending and not left_out:
             return []
         for r in pending:
             self.placed.add(r.indicator.id)
-        return self.generic(pending)
+        blocks = self.generic(pending)
+        if left_out:
+            blocks.append(Block("notes", notes=(self.t("custom_private_left_out", ids=", ".join(left_out)),)))
+        return blocks
 
     def generic(self, results: Sequence[IndicatorResult], *, more: bool = False) -> list[Block | None]:
         """Any indicator drawn by its shape alone: numbers as cards, a series as columns, a table as a table."""
@@ -1325,9 +1363,10 @@ class _Builder:
             return Block("notes", title=title, desc=self.definition(r), notes=(t("empty"),))
         columns = list(rows[0].keys())
         id_cols = [c for c in columns if c in ("account_id", "user_id") or c.endswith(("_account_id", "_user_id"))]
-        name_cols = [c for c in columns if c in ("screen_name", "handle", "username", "name", "display_name")
+        name_cols = [c for c in columns if c in ("screen_name", "handle", "username")
                      or c.endswith(("screen_name", "_handle", "_username"))]
-        account_cols = id_cols + name_cols
+        display_cols = [c for c in columns if c in ("name", "display_name") or c.endswith("_display_name")]
+        account_cols = id_cols + name_cols + (display_cols if id_cols or name_cols else [])
         shown_cols = [c for c in columns if c not in account_cols]
         has_account = bool(account_cols)
         headings = ([t("account_col")] if has_account else []) + [clean(c, 40) for c in shown_cols]
@@ -1342,7 +1381,8 @@ class _Builder:
             if has_account:
                 account_id = next((x.get(c) for c in id_cols if x.get(c) not in (None, "")), None)
                 name = next((x.get(c) for c in name_cols if x.get(c) not in (None, "")), None)
-                cells.append(self.accounts.label(account_id, name))
+                display = next((x.get(c) for c in display_cols if x.get(c) not in (None, "")), None)
+                cells.append(self.accounts.label(account_id, name, display))
             cells += [self.value_cell(x.get(c), c) for c in shown_cols]
             body.append(tuple(cells))
         note = t("rows", n=t.integer(len(rows))) if len(rows) > MAX_TABLE_ROWS else ""

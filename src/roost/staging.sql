@@ -4,8 +4,10 @@
 
 -- Timestamps: tweets use `Sat Aug 12 16:10:37 +0000 2023` (Grailbird 2018: `2018-03-05 23:08:49 +0000`),
 -- everything else ISO-8601; the 2018 archive writes epoch milliseconds (account) or seconds (name changes).
-create or replace macro roost_ts(s) as case
-    when s is null or trim(s) = '' then null
+-- Only dates in a plausible window are kept (Twitter began in 2006; nothing past 2100): anything else is
+-- unknown (null), so no later step meets year 0 or year 20000.
+create or replace macro roost_ts_any(s) as case
+    when s is null or length(s) > 64 or trim(s) = '' then null
     when regexp_full_match(s, '[0-9]{12,15}') then try(to_timestamp(cast(s as bigint) / 1000.0))
     when regexp_full_match(s, '[0-9]{9,11}') then try(to_timestamp(cast(s as bigint)))
     else coalesce(
@@ -13,6 +15,11 @@ create or replace macro roost_ts(s) as case
         try_strptime(s, '%Y-%m-%d %H:%M:%S %z'),
         try_cast(s as timestamptz)
     )
+end;
+
+create or replace macro roost_ts(s) as case
+    when roost_ts_any(s) >= timestamptz '2006-01-01 00:00:00+00' and roost_ts_any(s) < timestamptz '2100-01-01 00:00:00+00'
+        then roost_ts_any(s)
 end;
 
 -- Tweet text is HTML-escaped in every generation (`&amp;`, `&lt;`, `&gt;`).
@@ -134,6 +141,10 @@ select
     source,
     roost_count(favorite_count) as favorite_count,
     roost_count(retweet_count) as retweet_count,
+    -- The archive's own text of the checked values, for stg_value_checks.
+    created_at as created_at_text,
+    favorite_count as favorite_count_text,
+    retweet_count as retweet_count_text,
     coalesce(nullif(in_reply_to_status_id_str, ''), nullif(in_reply_to_status_id, '')) as in_reply_to_status_id,
     coalesce(nullif(in_reply_to_user_id_str, ''), nullif(in_reply_to_user_id, '')) as in_reply_to_user_id,
     nullif(in_reply_to_screen_name, '') as in_reply_to_screen_name,
@@ -669,7 +680,9 @@ where is_reply and not is_self_reply and in_reply_to_user_id is not null and in_
 
 create table interactions as select * from stg_interactions;
 
-create or replace view interacted as select distinct account_id from interactions;
+create or replace view stg_interacted as select distinct account_id from interactions;
+
+create table interacted as select * from stg_interacted order by account_id;
 
 -- Dates that cannot be true: items dated before the account was created, or after the archive was made
 -- (an hour of slack for clocks). They stay in every figure; the load warns once per kind with their count.
@@ -703,3 +716,32 @@ end
 group by dated.data, problem;
 
 create table date_checks as select * from stg_date_checks order by data, problem;
+
+-- Values the archive gives but that cannot be true (a date before 2006 or after 2099, a negative or absurd
+-- count): each became unknown (null). One row per file and field with how many; the load warns once each.
+create or replace view stg_value_checks as
+with tweet_fields as (
+    select file_id, 'created_at' as field, count(*) as items from stg_tweet_rows
+    where nullif(trim(created_at_text), '') is not null and created_at is null group by file_id
+    union all
+    select file_id, 'favorite_count', count(*) from stg_tweet_rows
+    where nullif(trim(favorite_count_text), '') is not null and favorite_count is null group by file_id
+    union all
+    select file_id, 'retweet_count', count(*) from stg_tweet_rows
+    where nullif(trim(retweet_count_text), '') is not null and retweet_count is null group by file_id
+),
+archive_fields as (
+    select 'data/manifest.js' as path, 'archiveInfo.generationDate' as field, count(*) as items from raw_manifest
+    where nullif(trim(doc ->> '$.archiveInfo.generationDate'), '') is not null
+        and roost_ts(doc ->> '$.archiveInfo.generationDate') is null
+    union all
+    select f.path, 'createdAt', count(*) from raw_account as a join archive_files as f using (file_id)
+    where nullif(trim(coalesce(a.doc -> '$.account', a.doc) ->> '$.createdAt'), '') is not null
+        and roost_ts(coalesce(a.doc -> '$.account', a.doc) ->> '$.createdAt') is null
+    group by f.path
+)
+select f.path, t.field, t.items from tweet_fields as t join archive_files as f using (file_id)
+union all
+select path, field, items from archive_fields where items > 0;
+
+create table value_checks as select * from stg_value_checks order by path, field;
