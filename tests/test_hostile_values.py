@@ -201,3 +201,12 @@ def test_look_alike_handles_never_render_as_one(cli, tmp_path: Path) -> None:
     assert html.count('href="https://x.com/famous"') >= 1
     assert "@famous[U+200B]" in html and "[U+202E]" in html
     assert not re.search(r'href="https://x\.com/fa[^"]*[\u0400-\u04ff]', html)
+
+
+def test_an_output_that_is_a_folder_is_one_line(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    for args in (["load", BASE, "-o", folder, "--force"], ["load", BASE, "-o", folder], ["report", BASE, "-o", folder]):
+        code, _, err = cli(args)
+        assert code == 1 and "is a folder" in err and "Traceback" not in err, (args, err)
+    assert list(folder.iterdir()) == []

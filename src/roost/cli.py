@@ -297,13 +297,24 @@ def _report(
         loaded = open_archive(source, skip_broken=skip_broken, progress=progress, keep_raw=False)
     with loaded:
         results = compute(loaded.con, _options(tz, topic, site), extra_dirs=indicators_dir or ())
-        when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        when = _generation_time()
         options = ReportOptions(lang=lang, share=share, keep_handles=keep_handles, sample=sample, generated_at=when)
         html = build_report(loaded.con, results, options, loaded.warnings)
         target = output or Path(default_report_name(loaded.con))
     _warn(loaded.warnings)
     write_atomic(html, target, force=force)
     return target
+
+
+def _generation_time():  # type: ignore[no-untyped-def]
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible outputs: the same archive gives the same bytes)."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 11:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def _open_in_browser(path: Path) -> None:

@@ -303,14 +303,19 @@ def load_to_file(
 ) -> list[str]:
     """Load an archive into a new DuckDB file, written to a temporary name and renamed when complete."""
     out = Path(output)
+    if out.is_dir():
+        raise RoostError(f"{out} is a folder: give -o the name of the database file to write, e.g. {out / 'me.duckdb'}")
     if out.exists() and not force:
         raise OutputExistsError(f"{out} already exists: use --force to overwrite it, or choose another -o")
     sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
     _refuse_databases_among(sources)
     # Identify what was given before anything is written: several accounts or snapshots are refused here.
     with open_archive_files(sources) as archive:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        except OSError as e:
+            raise RoostError(f"{out} cannot be written ({e.strerror or e}): choose another -o") from None
         os.close(fd)
         os.unlink(tmp_name)  # DuckDB wants to create the file itself
         tmp = Path(tmp_name)
@@ -321,7 +326,10 @@ def load_to_file(
                 con.execute("checkpoint")
             finally:
                 con.close()
-            os.replace(tmp, out)
+            try:
+                os.replace(tmp, out)
+            except OSError as e:
+                raise RoostError(f"{out} cannot be written ({e.strerror or e}): choose another -o") from None
         finally:
             for leftover in (tmp, Path(str(tmp) + ".wal")):
                 if leftover.exists():

@@ -241,6 +241,8 @@ def build_report(
 def write_atomic(text: str, output: Path, *, force: bool) -> None:
     """Write to a temp file in the same folder then os.replace; refuse an existing file without force."""
     output = Path(output)
+    if output.is_dir():
+        raise ReportWriteError(f"{output} is a folder: give -o the name of the file to write, e.g. {output / 'report.html'}")
     if output.exists() and not force:
         raise OutputExistsError(f"{output} already exists: use --force to overwrite it, or choose another -o")
     folder = output.parent

@@ -240,7 +240,7 @@ clients as (
     select
         source,
         source_url,
-        arg_max(source_name, (source_name = roost_skeleton_plain(source_name), tweets)) over (
+        arg_max(source_name, (source_name = roost_skeleton_plain(source_name), tweets, source_name)) over (
             partition by source_url, roost_skeleton(source_name)
         ) as source_name
     from parsed_clients
@@ -513,7 +513,7 @@ create table follower_ages as select * from stg_follower_ages;
 
 -- Likes carry no date and no author: a tweet id, and since 2019 its text and link.
 create or replace view stg_likes as
-select "tweetId" as tweet_id, any_value(roost_unescape("fullText")) as full_text, any_value("expandedUrl") as expanded_url
+select "tweetId" as tweet_id, max(roost_unescape("fullText")) as full_text, max("expandedUrl") as expanded_url
 from raw_like
 where "tweetId" is not null and "tweetId" <> ''
 group by "tweetId";
@@ -655,8 +655,9 @@ with seen as (
 )
 select
     account_id,
-    arg_max(screen_name, coalesce(seen_at, '1970-01-01'::timestamptz)) as screen_name,
-    arg_max(name, coalesce(seen_at, '1970-01-01'::timestamptz)) filter (where name is not null) as name,
+    -- The latest name; between names seen at the same time, the greatest (so every run picks the same).
+    arg_max(screen_name, (coalesce(seen_at, '1970-01-01'::timestamptz), screen_name)) as screen_name,
+    arg_max(name, (coalesce(seen_at, '1970-01-01'::timestamptz), name)) filter (where name is not null) as name,
     list(distinct screen_name order by screen_name) as screen_names,
     count(*) as times_seen
 from seen

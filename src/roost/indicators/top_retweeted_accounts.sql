@@ -16,7 +16,7 @@ with retweets as (
 per_author as (
     select
         account_id,
-        arg_max(screen_name, coalesce(created_at, '1970-01-01'::timestamptz)) as seen_name,
+        arg_max(screen_name, (coalesce(created_at, '1970-01-01'::timestamptz), screen_name)) as seen_name,
         count(*) as retweets
     from retweets
     group by account_id, case when account_id is null then lower(screen_name) end
