@@ -224,7 +224,7 @@ def test_a_failing_load_leaves_the_previous_database(cli, tmp_path: Path, monkey
 
 
 def test_a_failing_report_write_leaves_the_previous_report(tmp_path: Path, monkeypatch) -> None:
-    from roost.report import write_atomic
+    from roost.files import write_atomic
 
     target = tmp_path / "r.html"
     target.write_text("previous report")
@@ -234,7 +234,7 @@ def test_a_failing_report_write_leaves_the_previous_report(tmp_path: Path, monke
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(OSError):
-        write_atomic("<html>" + "x" * 100_000, target, force=True)
+        write_atomic(target, "<html>" + "x" * 100_000)
     assert target.read_text() == "previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
 

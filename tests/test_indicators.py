@@ -91,7 +91,7 @@ def test_time_zone_comes_from_the_archive_or_the_option(cli) -> None:
 
 def test_topic_and_site_options(cli) -> None:
     doc = _indicators(cli, FIXTURES / "ytd2022_parts_edits")
-    assert doc["indicators"]["topic_tweets_share"] is None and "--topic" in doc["unknown"]["topic_tweets_share"]
+    assert doc["indicators"]["topic_tweets_share"] is None and "--topic" in doc["unknown"]["topic_tweets_share"]["text"]
     doc = _indicators(cli, FIXTURES / "ytd2022_parts_edits", "--topic", "seo, #marketing", "--site", "example.com")
     assert doc["indicators"]["topic_tweets_share"] is not None
     assert doc["indicators"]["site_tweets"] is not None

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from roost.indicators import Options, compute
 from roost.load import open_archive
-from roost.report import ReportOptions, build_report, default_report_name
+from roost.options import Options
+from roost.pipeline import AnalyzeOptions, ReportOptions, analyze, default_report_name, render
 from roost.sample import write_sample_archive
 
 WHEN = dt.datetime(2026, 1, 20, 12, 0, tzinfo=dt.timezone.utc)
@@ -24,9 +24,8 @@ def sample(tmp_path_factory) -> Path:
 
 
 def _render(source: Path, **kw) -> str:
-    with open_archive(source) as loaded:
-        results = compute(loaded.con, Options(tz=kw.pop("tz", None)))
-        return build_report(loaded.con, results, ReportOptions(generated_at=WHEN, **kw), loaded.warnings)
+    analysis = analyze(source, AnalyzeOptions(indicators=Options(tz=kw.pop("tz", None))))
+    return render(analysis.document, ReportOptions(generated_at=WHEN, **kw))
 
 
 def _private_strings(source: Path) -> dict[str, list[str]]:
@@ -126,9 +125,8 @@ def test_default_report_name_and_the_chosen_time_zone(cli, tmp_path: Path, monke
     assert code == 0, err
     written = list(tmp_path.glob("*.html"))
     assert len(written) == 1
-    with open_archive(FIXTURES / "ytd2022_parts_edits") as loaded:
-        assert written[0].name == default_report_name(loaded.con)
-        assert re.fullmatch(r"[A-Za-z0-9_.-]+\.html", written[0].name)
+    assert written[0].name == default_report_name(analyze(FIXTURES / "ytd2022_parts_edits").document)
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+\.html", written[0].name)
     assert "Asia/Tokyo" in written[0].read_text()
 
 

@@ -33,6 +33,7 @@ import orjson
 
 from roost import __version__
 from roost.errors import RoostError
+from roost.files import TMP_PREFIX, atomic_path, write_atomic
 
 # Tables exported to the Parquet dataset, with the columns left out for privacy (the dataset is meant
 # to be queried across a corpus, often by someone other than the account owner).
@@ -54,7 +55,6 @@ DATASET_TABLES: dict[str, str] = {
 }
 STATE_DIR = ".roost-batch"
 # Every temporary file roost writes under -o starts with this, so a later run removes only its own leftovers.
-TMP_PREFIX = ".roost-tmp-"
 
 
 class BatchInterrupted(RoostError):
@@ -200,22 +200,6 @@ def run_key(key: str, options: BatchOptions) -> str:
     return hashlib.sha256(orjson.dumps({"archive": key, "v": __version__, "options": shaping})).hexdigest()[:20]
 
 
-def atomic_write_bytes(data: bytes, target: Path) -> None:
-    """Write to a temporary file beside target, then rename it over target."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _safe_name(text: str) -> str:
     keep = "".join(c if c.isalnum() or c in "-_." else "-" for c in text)
     return keep.strip(".-")[:80] or "archive"
@@ -226,51 +210,44 @@ def process_archive(item: Source, key: str, out_dir: str, options: BatchOptions)
 
     Runs in a worker process (or a Dask worker): everything it returns is plain data.
     """
-    from roost.indicators import Options, compute
-    from roost.load import open_archive
-    from roost.output import archive_info
-    from roost.report import ReportOptions, build_report, default_report_name
+    from roost.options import Options
+    from roost.pipeline import AnalyzeOptions, ReportOptions, analyze, default_report_name, render
 
     out = Path(out_dir)
     source = item.label
     try:
-        with open_archive(Path(item.path), skip_broken=options.skip_broken, keep_raw=False, root=item.root,
-                          threads=max(1, options.threads_per_job)) as loaded:
-            con = loaded.con
+        analysis = analyze(
+            Path(item.path),
+            AnalyzeOptions(
+                indicators=Options(tz=options.tz, topic=options.topic, site=options.site),
+                indicators_dirs=tuple(Path(d) for d in options.indicators_dirs),
+                skip_broken=options.skip_broken, root=item.root, threads=max(1, options.threads_per_job),
+            ),
             # Written before any custom SQL runs; the locked connection writes the dataset through DuckDB
             # only into roost's own temporary folder, so the parts are copied into place from there.
-            _export_dataset(con, out / "dataset", key)
-            results = compute(
-                con,
-                Options(tz=options.tz, topic=options.topic, site=options.site),
-                extra_dirs=[Path(d) for d in options.indicators_dirs],
-            )
-            when = dt.datetime.fromisoformat(options.generated_at.replace("Z", "+00:00"))
-            html = build_report(
-                con,
-                results,
-                ReportOptions(
-                    lang=options.lang, share=options.share, keep_handles=options.keep_handles, generated_at=when
-                ),
-                loaded.warnings,
-            )
-            report_name = f"{Path(default_report_name(con)).stem}-{key[:8]}.html"
-            atomic_write_bytes(html.encode("utf-8"), out / "reports" / report_name)
-            _export_dataset(con, out / "dataset", key)
-            account, archive = archive_info(con)
-            archive.pop("files", None)
-            archive["source"] = source
-            archive["time_zone_used"] = results.tz
-            return ArchiveOutcome(
-                source=source,
-                key=key,
-                status="done",
-                report=f"reports/{report_name}",
-                account=account,
-                archive=archive,
-                indicators=results.values(),
-                warnings=list(loaded.warnings),
-            )
+            with_loaded=lambda con: _export_dataset(con, out / "dataset", key),
+        )
+        document = dict(analysis.document)
+        document.pop("private", None)  # the batch's outputs never carry the e-mail or phone number
+        document["archive"] = {**document["archive"], "source": source}
+        when = dt.datetime.fromisoformat(options.generated_at.replace("Z", "+00:00"))
+        html = render(document, ReportOptions(lang=options.lang, share=options.share,
+                                              keep_handles=options.keep_handles, generated_at=when))
+        stem = f"{Path(default_report_name(document)).stem}-{key[:8]}"
+        write_atomic(out / "reports" / f"{stem}.html", html.encode("utf-8"))
+        if not options.share:  # a shared batch keeps figures only in its tables (no raw documents)
+            write_atomic(out / "results" / f"{stem}.json", orjson.dumps(document, option=orjson.OPT_INDENT_2))
+        archive = {k: v for k, v in document["archive"].items() if k not in ("files", "warnings")}
+        return ArchiveOutcome(
+            source=source,
+            key=key,
+            status="done",
+            report=f"reports/{stem}.html",
+            account=document["account"],
+            archive=archive,
+            indicators=document["indicators"],
+            warnings=list(analysis.warnings),
+        )
     except RoostError as e:
         return ArchiveOutcome(source=source, key=key, status="failed", error=str(e))
     except Exception as e:  # noqa: BLE001 - one archive's crash must not stop the batch; it is a bug, shown as such
@@ -286,23 +263,18 @@ def _export_dataset(con: Any, dataset: Path, key: str) -> None:
     from roost.load import spill_dir
 
     for table, query in DATASET_TABLES.items():
-        folder = dataset / table / f"archive_key={key}"
-        folder.mkdir(parents=True, exist_ok=True)
+        target = dataset / table / f"archive_key={key}" / "part.parquet"
         # The locked connection may write only into roost's own temporary folder: DuckDB writes there, and
-        # the file is copied beside its place under a .tmp name (a reader's `*/*.parquet` never picks up a
-        # half-written file), then renamed.
+        # the file is copied into place atomically (its temporary name ends in .tmp, so a reader's
+        # `*/*.parquet` never picks up a half-written file).
         fd, written = tempfile.mkstemp(prefix="part.", suffix=".parquet", dir=spill_dir())
-        os.close(fd)
-        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}part.", suffix=".tmp", dir=folder)
         os.close(fd)
         try:
             con.execute(f"copy ({query}) to ? (format parquet, compression zstd)", [written])  # a path is never SQL text
-            shutil.copyfile(written, tmp)
-            os.replace(tmp, folder / "part.parquet")
+            with atomic_path(target) as tmp:
+                shutil.copyfile(written, tmp)
         finally:
-            for leftover in (written, tmp):
-                if os.path.exists(leftover):
-                    os.unlink(leftover)
+            os.unlink(written)
 
 
 def _state_path(out: Path, key: str) -> Path:
@@ -330,7 +302,7 @@ def load_state(out: Path, key: str, run: str) -> ArchiveOutcome | None:
 def save_state(out: Path, outcome: ArchiveOutcome) -> None:
     """Remember a finished archive so a re-run with the same options skips it."""
     if outcome.status == "done":
-        atomic_write_bytes(orjson.dumps(outcome.__dict__), _state_path(out, outcome.key))
+        write_atomic(_state_path(out, outcome.key), orjson.dumps(outcome.__dict__))
 
 
 def forget_state(out: Path, key: str) -> None:
@@ -673,20 +645,20 @@ def write_summaries(out: Path, outcomes: list[ArchiveOutcome]) -> None:
         for k in CORE_IDS:
             row[k] = o.indicators.get(k)
         rows.append(row)
-    atomic_write_bytes(
-        orjson.dumps({"roost_version": __version__, "archives": rows}, option=orjson.OPT_INDENT_2), out / "indicators.json"
+    write_atomic(
+        out / "indicators.json", orjson.dumps({"roost_version": __version__, "archives": rows}, option=orjson.OPT_INDENT_2)
     )
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(rows[0].keys()) if rows else ["source"], lineterminator="\n")
     w.writeheader()
     for row in rows:
         w.writerow({k: orjson.dumps(v).decode() if isinstance(v, (dict, list)) else ("" if v is None else v) for k, v in row.items()})
-    atomic_write_bytes(buf.getvalue().encode("utf-8"), out / "indicators.csv")
+    write_atomic(out / "indicators.csv", buf.getvalue().encode("utf-8"))
     accounts = account_growth(out, outcomes)
     from roost.batch_index import render_batch_index
 
     html = render_batch_index(rows, accounts, generated_at=_batch_time(outcomes))
-    atomic_write_bytes(html.encode("utf-8"), out / "index.html")
+    write_atomic(out / "index.html", html.encode("utf-8"))
 
 
 def _batch_time(outcomes: list[ArchiveOutcome]) -> str:
@@ -761,7 +733,7 @@ def _snapshot_from_dataset(out: Path, o: ArchiveOutcome) -> Any:
 
 def clean_stale(out: Path) -> None:
     """Remove the temporary files a killed run left: only roost's own (`.roost-tmp-*`), only where roost writes."""
-    folders = [out, out / "reports", out / STATE_DIR, *(out / "dataset").glob("*/archive_key=*")]
+    folders = [out, out / "reports", out / "results", out / STATE_DIR, *(out / "dataset").glob("*/archive_key=*")]
     for folder in folders:
         if folder.is_symlink() or not folder.is_dir():
             continue

@@ -236,17 +236,11 @@ def indicators(
 ) -> None:
     """Compute every indicator of the lesson (followers, friends, ratio, tweets per day, RT, buzz...)."""
     from roost import output
-    from roost.indicators import compute
-    from roost.load import open_archive
 
     with _errors():
-        with _progress() as progress:
-            loaded = open_archive(_one_or_many(archive), skip_broken=skip_broken, progress=progress, keep_raw=False)
-        with loaded:
-            results = compute(loaded.con, _options(tz, topic, site), extra_dirs=indicators_dir or ())
-            doc = output.indicators_document(loaded.con, results, loaded.warnings)
-        _warn(loaded.warnings)
-        output.print_indicators(doc, results, fmt.value)
+        analysis = _analyze(archive, tz, topic, site, indicators_dir, skip_broken)
+        _warn(analysis.warnings)
+        output.print_indicators(analysis.document, fmt.value)
 
 
 @app.command()
@@ -271,38 +265,26 @@ def sql(
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
 
 
-def _report(
-    source: Path | list[Path],
-    output: Path | None,
-    *,
-    lang: str,
-    tz: str | None,
-    topic: str | None,
-    site: str | None,
-    share: bool,
-    keep_handles: bool,
-    indicators_dir: list[Path] | None,
-    skip_broken: bool,
-    force: bool,
-    sample: bool = False,
-) -> Path:
-    """Load, compute and write one report; return where it was written."""
-    import datetime as dt
+def _analyze(archive: list[Path], tz: str | None, topic: str | None, site: str | None,
+             indicators_dir: list[Path] | None, skip_broken: bool):  # type: ignore[no-untyped-def]
+    """The pipeline's analysis of the archive given, with a progress bar on a terminal."""
+    from roost.pipeline import AnalyzeOptions, analyze
 
-    from roost.indicators import compute
-    from roost.load import open_archive
-    from roost.report import ReportOptions, build_report, default_report_name, write_atomic
-
+    options = AnalyzeOptions(indicators=_options(tz, topic, site), indicators_dirs=tuple(indicators_dir or ()),
+                             skip_broken=skip_broken)
     with _progress() as progress:
-        loaded = open_archive(source, skip_broken=skip_broken, progress=progress, keep_raw=False)
-    with loaded:
-        results = compute(loaded.con, _options(tz, topic, site), extra_dirs=indicators_dir or ())
-        when = _generation_time()
-        options = ReportOptions(lang=lang, share=share, keep_handles=keep_handles, sample=sample, generated_at=when)
-        html = build_report(loaded.con, results, options, loaded.warnings)
-        target = output or Path(default_report_name(loaded.con))
-    _warn(loaded.warnings)
-    write_atomic(html, target, force=force)
+        return analyze(archive, options, progress=progress)
+
+
+def _write_report(document: dict[str, Any], output: Path | None, *, lang: str, share: bool, keep_handles: bool,
+                  sample: bool = False) -> Path:
+    """Render a document and write it; return where."""
+    from roost.pipeline import ReportOptions, default_report_name, render, write_atomic
+
+    options = ReportOptions(lang=lang, share=share, keep_handles=keep_handles, sample=sample,
+                            generated_at=_generation_time())
+    target = output or Path(default_report_name(document))
+    write_atomic(target, render(document, options))
     return target
 
 
@@ -337,12 +319,25 @@ def report(
     skip_broken: SkipBrokenOpt = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the report in the default browser.")] = False,
 ) -> None:
-    """Write one self-contained HTML report: is your Twitter strategy working? (An existing file is replaced.)"""
+    """Write one self-contained HTML report: is your Twitter strategy working? (An existing file is replaced.)
+
+    ARCHIVE may also be a results file from `roost indicators ARCHIVE --format json`: the report is then
+    rendered from it alone (in any --lang, --share or not), without reading the archive again.
+    """
     with _errors():
-        target = _report(
-            _one_or_many(archive), output, lang=lang.value, tz=tz, topic=topic, site=site, share=share,
-            keep_handles=keep_handles, indicators_dir=indicators_dir, skip_broken=skip_broken, force=True,
-        )
+        if len(archive) == 1 and archive[0].suffix.lower() == ".json":
+            from roost.pipeline import read_document
+
+            if tz or topic or site or indicators_dir or skip_broken:
+                _say("roost: error: --tz, --topic, --site, --indicators-dir and --skip-broken apply when an archive is "
+                     "read; a results file holds figures already computed: give them to `roost indicators`")
+                raise typer.Exit(2)
+            document = read_document(archive[0])
+        else:
+            analysis = _analyze(archive, tz, topic, site, indicators_dir, skip_broken)
+            _warn(analysis.warnings)
+            document = analysis.document
+        target = _write_report(document, output, lang=lang.value, share=share, keep_handles=keep_handles)
     _say(f"roost: wrote {target}")
     if open_:
         _open_in_browser(target)
@@ -362,10 +357,9 @@ def demo(
 
     with _errors(), tempfile.TemporaryDirectory(prefix="roost-demo-") as tmp:
         archive = write_sample_archive(Path(tmp) / "twitter-sample.zip", tweets=tweets, zip=True)
-        target = _report(
-            archive, output, lang=lang.value, tz=None, topic="seo, marketing", site="roost-sample.example", share=False,
-            keep_handles=False, indicators_dir=None, skip_broken=False, force=True, sample=True,
-        )
+        analysis = _analyze([archive], None, "seo, marketing", "roost-sample.example", None, False)
+        target = _write_report(analysis.document, output, lang=lang.value, share=False, keep_handles=False,
+                               sample=True)
     _say(f"roost: wrote {target} (sample data)")
     if open_:
         _open_in_browser(target)

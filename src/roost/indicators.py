@@ -63,16 +63,6 @@ CORE_IDS = (
     "conversation_share",
     "engagement_top10_share",
 )
-# What each data type is called in messages about missing files.
-NEED_FILES = {
-    "tweets": "tweet files (tweets.js)",
-    "follower": "follower.js",
-    "following": "following.js",
-    "like": "like.js",
-    "direct_messages": "direct-messages.js",
-    "account_timezone": "account-timezone.js",
-    "engagement": "like and retweet counts on its tweets (Grailbird archives have none)",
-}
 _PRIVATE_NAMES = re.compile(r"(?i)(dm_\w*|raw_\w*|direct_message\w*|e_?mail\w*|phone\w*|ip_audit|contact)")
 _HEADER = re.compile(r"^--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -105,13 +95,47 @@ class Indicator:
         return bool(_PRIVATE_NAMES.search(self.sql))
 
 
+    def definition_record(self) -> dict[str, Any]:
+        """What the report needs to know of this indicator besides its value (plain data, JSON-ready)."""
+        return {
+            "title": self.title, "title_fr": self.title_fr, "shape": self.shape, "unit": self.unit,
+            "section": self.section, "needs": list(self.needs), "params": list(self.params),
+            "definition": self.definition, "definition_fr": self.definition_fr, "limits": self.limits,
+            "limits_fr": self.limits_fr, "custom": self.custom, "reads_private": self.custom and self.reads_private,
+        }
+
+
+# Why a value is unknown, as a code with arguments; each language says it in its own words (roost.i18n).
+MISSING_DATA = "missing_data"  # args: needs, the data the archive lacks
+NEEDS_OPTION = "needs_option"  # args: option, the command-line option not given
+LIMITS = "limits"  # the indicator's own `limits:` header says why
+NOT_COMPUTABLE = "not_computable"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an indicator's value is unknown: a code and its arguments."""
+
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class IndicatorResult:
     """One indicator's value (None when the archive cannot tell) and why it is unknown."""
 
     indicator: Indicator
     value: Any
-    reason: str = ""
+    why: Reason | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why the value is unknown, in English ("" when it is known)."""
+        if self.why is None:
+            return ""
+        from roost.i18n import translator
+
+        return translator("en").why(self.why.code, self.why.args, self.indicator.limits)
 
 
 @dataclass
@@ -121,6 +145,7 @@ class Results:
     results: dict[str, IndicatorResult] = field(default_factory=dict)
     tz: str = "UTC"
     tz_source: str = "default"
+    options: Options = field(default_factory=Options)
 
     def values(self) -> dict[str, Any]:
         """Indicator id -> plain JSON-ready value."""
@@ -250,12 +275,10 @@ def run_indicator(con: duckdb.DuckDBPyConnection, ind: Indicator, available: set
     """Run one indicator; a missing file or option gives None with the reason, a broken query an error."""
     missing = [n for n in ind.needs if n not in available]
     if missing:
-        names = ", ".join(NEED_FILES.get(n, f"{n} files") for n in missing)
-        return IndicatorResult(ind, None, f"the archive has no {names}")
-    if "topic" in ind.params and not options.topic:
-        return IndicatorResult(ind, None, "no --topic given")
-    if "site" in ind.params and not options.site:
-        return IndicatorResult(ind, None, "no --site given")
+        return IndicatorResult(ind, None, Reason(MISSING_DATA, {"needs": missing}))
+    for option, given in (("topic", bool(options.topic)), ("site", bool(options.site))):
+        if option in ind.params and not given:
+            return IndicatorResult(ind, None, Reason(NEEDS_OPTION, {"option": option}))
     try:
         cur = con.execute(ind.sql)
         columns = [d[0] for d in cur.description or []]
@@ -269,7 +292,8 @@ def run_indicator(con: duckdb.DuckDBPyConnection, ind: Indicator, available: set
         value = _plain(rows[0][columns.index("value")]) if rows else None
         if ind.shape != "text" and value is not None and not isinstance(value, (int, float)):
             raise RoostError(f"{ind.path}: a {ind.shape} indicator's value must be a number")
-        return IndicatorResult(ind, value, "" if value is not None else ind.limits or "not computable here")
+        unknown = Reason(LIMITS) if ind.limits else Reason(NOT_COMPUTABLE)
+        return IndicatorResult(ind, value, None if value is not None else unknown)
     if ind.shape == "series":
         if columns[:2] != ["key", "value"]:
             raise RoostError(f"{ind.path}: a series indicator returns `key, value` rows")
@@ -287,7 +311,7 @@ def compute(
     tz, tz_source = resolve_tz(con, options.tz)
     set_params(con, options, tz)
     available = available_types(con)
-    out = Results(tz=tz, tz_source=tz_source)
+    out = Results(tz=tz, tz_source=tz_source, options=options)
     for ind in discover(extra_dirs):
         out.results[ind.id] = run_indicator(con, ind, available, options)
     return out

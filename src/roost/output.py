@@ -11,7 +11,6 @@ import orjson
 
 from roost import __version__
 from roost.errors import RoostError
-from roost.indicators import Results
 
 from roost.options import FORMATS, check_choice
 
@@ -19,60 +18,6 @@ from roost.options import FORMATS, check_choice
 def check_format(fmt: str) -> None:
     """Refuse an unknown --format before any work is done."""
     check_choice("--format", fmt, FORMATS)
-
-
-def archive_info(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(account, archive) descriptions for outputs, from the `archive` and `archive_files` tables."""
-    cur = con.execute("select * from archive")
-    cols = [d[0] for d in cur.description or []]
-    row = dict(zip(cols, cur.fetchone() or [None] * len(cols)))
-
-    def iso(v: Any) -> Any:
-        return v.strftime("%Y-%m-%dT%H:%M:%SZ") if hasattr(v, "strftime") else v
-
-    account = {
-        "id": row.get("owner_id"),
-        "username": row.get("username"),
-        "display_name": row.get("display_name"),
-        "created_at": iso(row.get("account_created_at")),
-    }
-    files = con.execute(
-        "select path, data_type, items_read, manifest_count, status from archive_files order by path"
-    ).fetchall()
-    archive = {
-        "generation": row.get("generation"),
-        "generated_at": iso(row.get("generated_at")),
-        "source": row.get("source_path"),
-        "source_kind": row.get("source_kind"),
-        "time_zone": row.get("time_zone"),
-        "files": [
-            {"path": p, "data_type": t, "items": n, "manifest_count": m, "status": s} for p, t, n, m, s in files
-        ],
-        "date_checks": [
-            {"data": d, "problem": p, "items": n}
-            for d, p, n in con.execute("select data, problem, items from date_checks").fetchall()
-        ],
-        "value_checks": [
-            {"path": p, "field": f, "items": n}
-            for p, f, n in con.execute("select path, field, items from value_checks").fetchall()
-        ],
-    }
-    return account, archive
-
-
-def indicators_document(con: duckdb.DuckDBPyConnection, results: Results, warnings: list[str]) -> dict[str, Any]:
-    """The JSON document `roost indicators --format json` prints."""
-    account, archive = archive_info(con)
-    archive["time_zone_used"] = results.tz
-    archive["time_zone_source"] = results.tz_source
-    archive["warnings"] = warnings
-    return {
-        "roost_version": __version__,
-        "account": account,
-        "archive": archive,
-        "indicators": results.values(),
-        "unknown": {k: r.reason for k, r in results.results.items() if r.value is None},
-    }
 
 
 def _cell(v: Any) -> str:
@@ -101,16 +46,19 @@ def _short(v: Any, shape: str) -> str:
     return str(v)
 
 
-def print_indicators(doc: dict[str, Any], results: Results, fmt: str) -> None:
-    """Write the indicators to stdout in the chosen format."""
+def print_indicators(doc: dict[str, Any], fmt: str) -> None:
+    """Write an analysis document's indicators to stdout in the chosen format."""
     if fmt == "json":
         sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
+    definitions = doc.get("definitions", {})
+    unknown = doc.get("unknown", {})
     if fmt == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["id", "title", "shape", "value"])
-        for k, r in results.results.items():
-            w.writerow([k, r.indicator.title, r.indicator.shape, _cell(r.value)])
+        for k, value in doc["indicators"].items():
+            d = definitions.get(k, {})
+            w.writerow([k, d.get("title", k), d.get("shape", ""), _cell(value)])
         return
     from rich.console import Console
     from rich.table import Table
@@ -120,11 +68,12 @@ def print_indicators(doc: dict[str, Any], results: Results, fmt: str) -> None:
     table.add_column("indicator")
     table.add_column("value", justify="right")
     table.add_column("why unknown / note", overflow="fold")
-    for k, r in results.results.items():
-        note = r.reason if r.value is None else ""
-        table.add_row(k, _short(r.value, r.indicator.shape), note)
+    for k, value in doc["indicators"].items():
+        note = unknown.get(k, {}).get("text", "") if value is None else ""
+        table.add_row(k, _short(value, definitions.get(k, {}).get("shape", "")), note)
     Console(soft_wrap=False).print(table)
-    Console().print(f"hours and weekdays in {results.tz} ({results.tz_source})")
+    archive = doc["archive"]
+    Console().print(f"hours and weekdays in {archive['time_zone_used']} ({archive['time_zone_source']})")
 
 
 def print_query(con: duckdb.DuckDBPyConnection, query: str, fmt: str) -> None:

@@ -1,0 +1,64 @@
+"""How the report reads a figure in words: the thresholds behind its sentences, in one place."""
+
+from __future__ import annotations
+
+from roost.report.view import View
+
+# The lesson: buzz against long-term work. Shares of engagement from the top tenth of tweets.
+BUZZ_HIGH, BUZZ_LOW = 0.6, 0.35
+GINI_HIGH = 0.6
+CONVERSATION_HIGH, CONVERSATION_LOW = 0.5, 0.25
+RATIO_HIGH, RATIO_LOW, RATIO_VERY_LOW = 1.25, 0.8, 0.4
+
+
+def card_sentence(v: View, ident: str) -> str | None:
+    """The sentence under a card when it reads the card's own value; None for the plain one."""
+    t = v.t
+    x = v.num(ident)
+    if ident == "following_followers_ratio":
+        if x is None:
+            return t("c_ratio")
+        if x > RATIO_HIGH:
+            return t("c_ratio_high")
+        if x < RATIO_VERY_LOW:
+            return t("c_ratio_very_low")
+        return t("c_ratio_low") if x < RATIO_LOW else t("c_ratio_mid")
+    if ident == "engagement_top10_share" and x is not None:
+        return t("c_engagement_top10_share") + " " + t(
+            "buzz_high" if x > BUZZ_HIGH else "buzz_mid" if x >= BUZZ_LOW else "buzz_low")
+    if ident == "engagement_gini" and x is not None:
+        return t("c_engagement_gini") + " " + t("gini_high" if x >= GINI_HIGH else "gini_low")
+    if ident == "active_days":
+        span = v.num("span_days")
+        return t("c_active_days", span=t.integer(span)) if span else t("c_active_days_plain")
+    if ident == "span_days":
+        first, last = v.val("first_tweet_at"), v.val("last_tweet_at")
+        if isinstance(first, str) and isinstance(last, str):
+            return t("c_span_days", first=t.date(first), last=t.date(last))
+    return None
+
+
+def verdict(v: View) -> tuple[str, ...]:
+    """The first screen: a few sentences, each true of the figure it quotes."""
+    t = v.t
+    lines = []
+    tpd, active, span = v.num("tweets_per_day"), v.num("active_days"), v.num("span_days")
+    if tpd is not None and active is not None and span:
+        lines.append(t("v_pace", tpd=t.number(tpd), active=t.integer(active), span=t.integer(span)))
+    conv = v.num("conversation_share")
+    if conv is not None:
+        key = "v_conv_high" if conv >= CONVERSATION_HIGH else "v_conv_mid" if conv >= CONVERSATION_LOW else "v_conv_low"
+        lines.append(t(key, share=t.share(conv)))
+    top10 = v.num("engagement_top10_share")
+    if top10 is not None:
+        key = "v_buzz_high" if top10 > BUZZ_HIGH else "v_buzz_mid" if top10 >= BUZZ_LOW else "v_buzz_low"
+        lines.append(t(key, share=t.share(top10)))
+    mutual, interacted = v.num("mutual_share"), v.num("followers_interacted_share")
+    if mutual is not None and interacted is not None:
+        lines.append(t("v_friends", mutual=t.share(mutual), interacted=t.share(interacted)))
+    elif mutual is not None:
+        lines.append(t("v_friends_only", mutual=t.share(mutual)))
+    ratio = v.num("following_followers_ratio")
+    if ratio is not None:
+        lines.append(t("v_ratio", ratio=t.decimal(ratio, 2)))
+    return tuple(lines) or (t("verdict_none"),)
