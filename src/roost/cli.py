@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Annotated, Any, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from roost import __version__
 from roost.errors import RoostError
+
+if TYPE_CHECKING:
+    from roost.options import Options
+    from roost.pipeline import Analysis
 
 app = typer.Typer(
     name="roost",
@@ -41,7 +45,7 @@ def _plain_help_types() -> None:
         return
     original = param_cls.display_type
 
-    def display_type(self, ctx):  # type: ignore[no-untyped-def]
+    def display_type(self: Any, ctx: Any) -> Any:
         if getattr(self, "is_flag", False):
             return None
         label = original(self, ctx)
@@ -55,7 +59,7 @@ def _plain_help_types() -> None:
         word = words.get(inner, inner.upper())
         return word + ("..." if many else "")
 
-    def display_type_rich(self, ctx):  # type: ignore[no-untyped-def]
+    def display_type_rich(self: Any, ctx: Any) -> Any:
         if getattr(self, "is_flag", False):
             return None
         return self.metavar if self.metavar is not None else display_type(self, ctx)
@@ -67,7 +71,7 @@ def _plain_help_types() -> None:
         argument_cls.display_type_rich = display_type
         if hasattr(argument_cls, "_usage_display_name"):
 
-            def usage_name(self):  # type: ignore[no-untyped-def]
+            def usage_name(self: Any) -> str:
                 name = (self.metavar or self.name or "").upper()
                 name = name if self.required else f"[{name}]"
                 return name + ("..." if self.nargs != 1 else "")
@@ -176,7 +180,7 @@ def _warn(warnings: list[str]) -> None:
         _say(f"roost: warning: {w}")
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> contextlib.AbstractContextManager[Any]:
     """A progress callback drawing a bar on stderr when it is a terminal, else None."""
     from roost.progress import terminal_progress
 
@@ -196,7 +200,7 @@ def _main(
     """roost reads the archive Twitter/X gives you and never opens a network connection."""
 
 
-def _options(tz: str | None, topic: str | None, site: str | None):  # type: ignore[no-untyped-def]
+def _options(tz: str | None, topic: str | None, site: str | None) -> Options:
     from roost.options import Options, parse_topic
 
     return Options(tz=tz, topic=parse_topic(topic), site=site)
@@ -266,7 +270,7 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
 
 
 def _analyze(archive: list[Path], tz: str | None, topic: str | None, site: str | None,
-             indicators_dir: list[Path] | None, skip_broken: bool):  # type: ignore[no-untyped-def]
+             indicators_dir: list[Path] | None, skip_broken: bool) -> Analysis:
     """The pipeline's analysis of the archive given, with a progress bar on a terminal."""
     from roost.pipeline import AnalyzeOptions, analyze
 
@@ -288,7 +292,7 @@ def _write_report(document: dict[str, Any], output: Path | None, *, lang: str, s
     return target
 
 
-def _generation_time():  # type: ignore[no-untyped-def]
+def _generation_time() -> datetime.datetime:
     """Now, or SOURCE_DATE_EPOCH when set (reproducible outputs: the same archive gives the same bytes)."""
     import datetime as dt
     import os
@@ -366,7 +370,7 @@ def demo(
 
 
 @contextlib.contextmanager
-def _batch_progress() -> Iterator:  # type: ignore[type-arg]
+def _batch_progress() -> Iterator[Callable[[str, str, int, int], None]]:
     """Each archive's state as it changes: a bar and a log on a terminal, plain lines otherwise."""
     if not sys.stderr.isatty():
         def plain(source: str, state: str, done: int, total: int) -> None:

@@ -61,7 +61,8 @@ def snapshot(con: duckdb.DuckDBPyConnection, source: str, folder: Path) -> Snaps
     ).fetchone() or (None, None, None)
     taken_at, taken_from = generated_at, "generation date"
     if taken_at is None:
-        taken_at = con.execute("select max(created_at) from tweets").fetchone()[0]
+        row = con.execute("select max(created_at) from tweets").fetchone()
+        taken_at = row[0] if row else None
         taken_from = "last tweet" if taken_at is not None else "unknown"
     available = available_types(con)
 
@@ -223,10 +224,8 @@ def check_same_account(a: Snapshot, b: Snapshot) -> None:
 
 def diff_archives(first: Path, second: Path) -> dict[str, Any]:
     """Load two archives of one account and return what changed from the older to the newer."""
-    from roost.load import open_archive
-
     # The ids go to a private temporary folder as Parquet, so the two archives are never loaded at once.
-    from roost.load import spill_dir
+    from roost.load import open_archive, spill_dir
 
     # Inside roost's own temporary folder: the only place a loaded (locked) connection may write.
     with tempfile.TemporaryDirectory(prefix="roost-diff-", dir=spill_dir()) as tmp:

@@ -186,7 +186,10 @@ def parse_indicator(path: Path, *, custom: bool = False) -> Indicator:
     body = "\n".join(line for line in text.splitlines() if not line.startswith("--")).strip().rstrip(";").strip()
     if not body:
         raise RoostError(f"{path}: no query after the header")
-    split = lambda v: tuple(x.strip() for x in v.split(",") if x.strip())  # noqa: E731
+
+    def split(v: str) -> tuple[str, ...]:
+        return tuple(x.strip() for x in v.split(",") if x.strip())
+
     return Indicator(
         id=ident,
         title=title_en,
@@ -298,7 +301,7 @@ def run_indicator(con: duckdb.DuckDBPyConnection, ind: Indicator, available: set
         if columns[:2] != ["key", "value"]:
             raise RoostError(f"{ind.path}: a series indicator returns `key, value` rows")
         return IndicatorResult(ind, {str(_plain(k)): _plain(v) for k, v, *_ in rows})
-    return IndicatorResult(ind, [dict(zip(columns, (_plain(x) for x in row))) for row in rows])
+    return IndicatorResult(ind, [dict(zip(columns, (_plain(x) for x in row), strict=True)) for row in rows])
 
 
 def compute(

@@ -59,9 +59,9 @@ def check_tz(name: str | None) -> str | None:
     """An IANA time zone name (or a Rails name such as "Paris", as archives write them); None stays None."""
     if name is None:
         return None
-    from roost.timezones import RAILS_ZONES, known_zone
-
     import duckdb
+
+    from roost.timezones import RAILS_ZONES, known_zone
 
     con = duckdb.connect(config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"})
     try:

@@ -9,9 +9,7 @@ from typing import Any
 import duckdb
 import orjson
 
-from roost import __version__
 from roost.errors import RoostError
-
 from roost.options import FORMATS, check_choice
 
 
@@ -87,7 +85,7 @@ def print_query(con: duckdb.DuckDBPyConnection, query: str, fmt: str) -> None:
     if fmt == "json":
         from roost.indicators import _plain
 
-        data = [dict(zip(cols, (_plain(x) for x in row))) for row in rows]
+        data = [dict(zip(cols, (_plain(x) for x in row), strict=True)) for row in rows]
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2, default=str).decode() + "\n")
     elif fmt == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")

@@ -88,7 +88,7 @@ def facts_of(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     cur = con.execute(sql_text("facts.sql"))
     columns = [d[0] for d in cur.description or []]
     row = cur.fetchone()
-    return {c: _iso(v) for c, v in zip(columns, row)} if row else {}
+    return {c: _iso(v) for c, v in zip(columns, row, strict=True)} if row else {}
 
 
 def document_of(con: duckdb.DuckDBPyConnection, results: Any, warnings: Sequence[str]) -> dict[str, Any]:

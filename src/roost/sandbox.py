@@ -15,6 +15,7 @@ import duckdb
 
 from roost.errors import RoostError
 
+
 def lock(
     con: duckdb.DuckDBPyConnection,
     *,

@@ -234,7 +234,7 @@ def _execute_pool(
             source = futures[fut]
             try:
                 outcome = fut.result()
-            except Exception as e:  # noqa: BLE001 - a worker killed (out of memory, signal) fails one archive
+            except Exception as e:
                 outcome = ArchiveOutcome(source, "", "failed", error=f"the worker processing it died ({type(e).__name__})")
             finished += 1
             if progress:
@@ -326,7 +326,7 @@ def _execute_dask(
             for fut in as_completed(futures):
                 try:
                     outcome = fut.result()
-                except Exception as e:  # noqa: BLE001 - a lost worker fails one archive, not the batch
+                except Exception as e:
                     label = labels.get(str(fut.key), str(fut.key))
                     outcome = ArchiveOutcome(label, "", "failed", error=f"the Dask task failed ({type(e).__name__})")
                 finished += 1

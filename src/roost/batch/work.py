@@ -77,7 +77,7 @@ def process_archive(item: Source, key: str, out_dir: str, options: BatchOptions)
         )
     except RoostError as e:
         return ArchiveOutcome(source=source, key=key, status="failed", error=str(e))
-    except Exception as e:  # noqa: BLE001 - one archive's crash must not stop the batch; it is a bug, shown as such
+    except Exception as e:
         where = traceback.extract_tb(e.__traceback__)[-1]
         return ArchiveOutcome(
             source=source, key=key, status="failed",

@@ -22,7 +22,7 @@ from roost.i18n import translator
 from roost.report.build import build
 from roost.report.model import ReportOptions
 from roost.report.text import Accounts
-from roost.report.view import View
+from roost.report.view import View, part
 from roost.resources import templates_dir
 
 __all__ = ["ReportOptions", "render_report", "default_report_name", "jinja_env"]
@@ -31,13 +31,13 @@ __all__ = ["ReportOptions", "render_report", "default_report_name", "jinja_env"]
 def render_report(document: dict[str, Any], options: ReportOptions) -> str:
     """The report's HTML (a str) for one analysis document."""
     t = translator(options.lang)
-    account = document.get("account") if isinstance(document.get("account"), dict) else {}
+    account = part(document, "account")
     accounts = Accounts(account.get("id"), account.get("username"), _accounts_seen(document),
                         anonymize=options.share and not options.keep_handles, t=t)
     view = View(document, options, t, accounts)
     archive = view.archive
-    warnings = archive.get("warnings") if isinstance(archive.get("warnings"), list) else []
-    report = build(view, [w for w in warnings if isinstance(w, str)])
+    warnings = archive.get("warnings")
+    report = build(view, [w for w in warnings if isinstance(w, str)] if isinstance(warnings, list) else [])
     css = _css()
     csp = (
         "default-src 'none'; img-src data:; "
@@ -49,8 +49,7 @@ def render_report(document: dict[str, Any], options: ReportOptions) -> str:
 
 def _accounts_seen(document: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
     """(account id, screen name) pairs in the document's table indicators."""
-    values = document.get("indicators") if isinstance(document.get("indicators"), dict) else {}
-    for value in values.values():
+    for value in part(document, "indicators").values():
         if isinstance(value, list):
             for row in value:
                 if isinstance(row, dict) and isinstance(row.get("screen_name"), str):
@@ -59,8 +58,7 @@ def _accounts_seen(document: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
 
 def default_report_name(document: dict[str, Any]) -> str:
     """`<username or owner id or 'archive'>-<archive date or last tweet date>.html`, safe characters only."""
-    account = document.get("account") if isinstance(document.get("account"), dict) else {}
-    archive = document.get("archive") if isinstance(document.get("archive"), dict) else {}
+    account, archive = part(document, "account"), part(document, "archive")
     who = _safe_name(account.get("username") or account.get("id") or "") or "archive"
     when = archive.get("archive_time")
     day = when[:10] if isinstance(when, str) and re.match(r"^\d{4}-\d{2}-\d{2}", when) else ""

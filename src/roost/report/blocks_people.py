@@ -66,7 +66,8 @@ def top_tweets(v: View, ident: str) -> Block | None:
     items = []
     for x in rows:
         tweet_id = str(x.get("tweet_id") or "")
-        text = x.get("text_expanded") if isinstance(x.get("text_expanded"), str) else str(x.get("full_text") or "")
+        expanded = x.get("text_expanded")
+        text = expanded if isinstance(expanded, str) else str(x.get("full_text") or "")
         href = web_link(x.get("url")) or (f"https://x.com/i/web/status/{tweet_id}" if tweet_id.isdigit() else "")
         created = x.get("created_at")
         likes, retweets = x.get("likes"), x.get("retweets")
@@ -190,7 +191,7 @@ def account_age(v: View, ident: str) -> Block | None:
     years = list(range(dated[0]["year"], dated[-1]["year"] + 1))
     by_year = {x["year"]: x.get("followers") or 0 for x in dated}
     values = [float(by_year.get(y, 0)) if isinstance(by_year.get(y, 0), (int, float)) else 0.0 for y in years]
-    titles = [f"{y}: {t.integer(n)} {t('followers').lower()}" for y, n in zip(years, values)]
+    titles = [f"{y}: {t.integer(n)} {t('followers').lower()}" for y, n in zip(years, values, strict=True)]
     ticks = [(i, str(y)) for i, y in enumerate(years) if len(years) <= 16 or y % 2 == 0]
     chart = charts.column_chart(values, titles, ticks, t.axis, title=title, height=200, integers=True)
     return Block("chart", title=title, desc=desc, chart=chart, table=table)

@@ -31,7 +31,7 @@ def months_axis(v: View) -> list[str]:
     y, m = int(last[:4]), int(last[5:])
     first = max(min(keys), f"{y - MAX_MONTHS // 12:04d}-{m:02d}")
     y, m = int(first[:4]), int(first[5:])
-    out = []
+    out: list[str] = []
     while f"{y:04d}-{m:02d}" <= last and len(out) <= MAX_MONTHS:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -79,7 +79,7 @@ def timeline(v: View, ident: str) -> Block | None:
         return Block("notes", title=t("timeline"), notes=(t("empty"),))
     values = [float(series.get(k, 0) or 0) if isinstance(series.get(k, 0), (int, float)) else 0.0 for k in months]
     marks = buzz_marks(v, months)
-    titles = [f"{t.month(k)}: {t.integer(x)} {t('tweets').lower()}" for k, x in zip(months, values)]
+    titles = [f"{t.month(k)}: {t.integer(x)} {t('tweets').lower()}" for k, x in zip(months, values, strict=True)]
     chart = charts.column_chart(values, titles, month_ticks(v, months), t.axis, marked=marks, title=t("timeline"),
                                 integers=True)
     table = Table(

@@ -23,6 +23,12 @@ def _text(v: Any) -> str:
     return v if isinstance(v, str) else ""
 
 
+def part(document: dict[str, Any], key: str) -> dict[str, Any]:
+    """A part of the document that must be an object ({} when it is absent or not one)."""
+    value = document.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 @dataclass(frozen=True)
 class Definition:
     """What an indicator is, as its SQL header says (carried in the document's `definitions`)."""
@@ -82,15 +88,13 @@ class Res:
 
 def results_of(document: dict[str, Any]) -> dict[str, Res]:
     """Every indicator of the document, in its order."""
-    values = document.get("indicators") if isinstance(document.get("indicators"), dict) else {}
-    definitions = document.get("definitions") if isinstance(document.get("definitions"), dict) else {}
-    unknown = document.get("unknown") if isinstance(document.get("unknown"), dict) else {}
+    values, definitions, unknown = part(document, "indicators"), part(document, "definitions"), part(document, "unknown")
     out: dict[str, Res] = {}
     for ident, value in values.items():
         if not isinstance(ident, str):
             continue
-        why = unknown.get(ident) if isinstance(unknown.get(ident), dict) else {}
-        args = why.get("args") if isinstance(why.get("args"), dict) else {}
+        why = part(unknown, ident)
+        args = part(why, "args")
         out[ident] = Res(ident, value, Definition.of(ident, definitions.get(ident)), _text(why.get("code")), args)
     return out
 
@@ -103,12 +107,9 @@ class View:
         self.t = t
         self.accounts = accounts
         self.share = options.share
-        archive = document.get("archive")
-        self.archive: dict[str, Any] = archive if isinstance(archive, dict) else {}
-        account = document.get("account")
-        self.account: dict[str, Any] = account if isinstance(account, dict) else {}
-        private = document.get("private")
-        self.private: dict[str, Any] = private if isinstance(private, dict) else {}
+        self.archive = part(document, "archive")
+        self.account = part(document, "account")
+        self.private = part(document, "private")
         self.tz = _text(self.archive.get("time_zone_used")) or "UTC"
         self.tz_source = _text(self.archive.get("time_zone_source")) or "default"
         every = results_of(document)
