@@ -8,8 +8,11 @@ Run by hand, not in CI's test run:
 
 Every figure is the median of the runs, with the peak resident memory of the process that did the work
 (read from the kernel with wait4, children included). Archives are built by roost.sample in today's format,
-with 100 MB parts, as a folder and as a zip, under benchmarks/work/ (ignored by git). The script writes the
-tables of RESULTS.md; its last section (what limits a missed target, from a profile) is written by hand.
+with 100 MB parts, as a folder and as a zip, under benchmarks/work/ (ignored by git), once per version of the
+generator (roost.sample.SAMPLE_VERSION). Beside the timings, the script compares the shape of the generated
+tweets with real ones (benchmarks/shape.py: bytes per tweet, entity counts... against the pooled real YTD
+archives of --real, $ROOST_REAL_ARCHIVES or ../shared/archives). It writes the tables of RESULTS.md and keeps
+what follows the HAND_WRITTEN marker there (what limits a missed target, from a profile), written by hand.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
+HAND_WRITTEN = "<!-- written by hand below: run.py keeps it -->"
 PY = sys.executable
 ROOST = [PY, "-m", "roost.cli"]
 
@@ -71,10 +74,10 @@ def timed(cmd: list[str], runs: int) -> tuple[float, float]:
 
 def build(size: int) -> tuple[Path, Path]:
     """The folder and zip archives of `size` tweets, generated once and kept."""
-    from roost.sample import write_sample_archive
+    from roost.sample import SAMPLE_VERSION, write_sample_archive
 
-    folder = WORK / f"sample-{size}"
-    archive_zip = WORK / f"sample-{size}.zip"
+    folder = WORK / f"sample-v{SAMPLE_VERSION}-{size}"
+    archive_zip = WORK / f"sample-v{SAMPLE_VERSION}-{size}.zip"
     if not (folder / "data" / "manifest.js").is_file():
         shutil.rmtree(folder, ignore_errors=True)
         write_sample_archive(folder, tweets=size)
@@ -126,11 +129,14 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=0, help="also time a batch of N sample archives with --jobs 2")
     ap.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    ap.add_argument("--real", help="folder of real archives for the shape comparison (see benchmarks/shape.py)")
     args = ap.parse_args()
     WORK.mkdir(exist_ok=True)
     rows = []
     targets = []
-    for size in [int(s) for s in args.sizes.split(",")]:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    shape_text = shape_section(sizes, args.real)
+    for size in sizes:
         print(f"building {size:,} tweets", file=sys.stderr)
         folder, archive_zip = build(size)
         mib = sum(f.stat().st_size for f in (folder / "data").glob("*.js")) / 1024**2
@@ -138,12 +144,12 @@ def main() -> None:
         db = WORK / "bench.duckdb"
         html = WORK / "bench.html"
         res: dict[str, tuple[float, float]] = {}
-        print(f"  baselines", file=sys.stderr)
+        print("  baselines", file=sys.stderr)
         typed = stripped_arrays(folder)
         originals = [str(folder / "data" / (Path(a.split("=", 1)[1]).stem + ".js")) for a in typed]
         res["json.loads of the same files (no tables)"] = timed([PY, "-c", BASELINE_JSON, *originals], runs)
         res["DuckDB read_json floor"] = timed([PY, "-c", BASELINE_DUCKDB, *typed], runs)
-        print(f"  roost", file=sys.stderr)
+        print("  roost", file=sys.stderr)
         res["roost load (folder)"] = timed([*ROOST, "load", str(folder), "-o", str(db), "--force"], runs)
         res["roost load (zip)"] = timed([*ROOST, "load", str(archive_zip), "-o", str(db), "--force"], runs)
         res["roost indicators (folder)"] = timed([*ROOST, "indicators", str(folder), "--format", "json"], runs)
@@ -164,9 +170,9 @@ def main() -> None:
             targets.append((size, "twitter-to-sqlite / load (zip)", res["twitter-to-sqlite import"][0] / res["roost load (zip)"][0], 1 / 8))
     batch_line = ""
     if args.batch:
-        from roost.sample import write_sample_archive
+        from roost.sample import SAMPLE_VERSION, write_sample_archive
 
-        corpus = WORK / f"batch-{args.batch}"
+        corpus = WORK / f"batch-v{SAMPLE_VERSION}-{args.batch}"
         if not corpus.is_dir():
             corpus.mkdir()
             for i in range(args.batch):
@@ -181,11 +187,47 @@ def main() -> None:
             f"`roost batch --jobs 2`: **{wall:.1f} s**, peak RSS {peak:,.0f} MiB (largest process); "
             f"re-run with nothing changed: {wall2:.1f} s.\n"
         )
-    write_results(Path(args.out), rows, targets, batch_line)
+    write_results(Path(args.out), rows, targets, batch_line, shape_text)
     print(Path(args.out).read_text())
 
 
-def write_results(path: Path, rows: list, targets: list, batch_line: str) -> None:
+def shape_section(sizes: list[int], real: str | None) -> str:
+    """RESULTS.md's section on how close the generated tweets are to real ones (measured on the smallest size)."""
+    sys.path.insert(0, str(HERE))
+    from shape import closeness, real_dir, real_sums
+
+    from roost.sample.shape import figures, measure, pool, table
+
+    size = min(sizes)
+    if size > 200_000:  # reading a million tweets in Python adds a minute for the same figures
+        size = 10_000
+    print(f"shape of {size:,} generated tweets against real ones", file=sys.stderr)
+    folder = build(size)[0]
+    generated = figures(measure(folder))
+    lines = ["## Shape of the generated tweets against real ones", ""]
+    folder_real = real_dir(real)
+    if folder_real is None:
+        lines += ["No real archives found (pass --real or set ROOST_REAL_ARCHIVES): generated figures only.", ""]
+        real_figures = generated
+    else:
+        sums = real_sums(folder_real)
+        real_figures = figures(pool(list(sums.values())))
+        names = ", ".join(f"{n} ({s['tweets']:,})" for n, s in sums.items())
+        lines += [f"Real: the YTD tweets of {names}, pooled ({int(real_figures['tweets']):,} tweets). "
+                  f"Generated: the {size:,}-tweet sample above ({int(generated['tweets']):,} rows, edits included). "
+                  "Today's style is the files' bytes re-serialized as 2022+ archives write them (`edit_info` "
+                  "added where missing, arrays one element per line); `benchmarks/shape.py` gives every archive.",
+                  ""]
+    lines += [closeness(real_figures, generated), ""]
+    if folder_real is not None:
+        columns = {n.split("__")[0]: figures(s) for n, s in sums.items()}
+        columns.update({"real (pooled)": real_figures, "generated": generated})
+        lines += ["Per archive (natalieacpm, 2018, has no tweet file; dchest is Grailbird):", "",
+                  table(columns), ""]
+    return "\n".join(lines)
+
+
+def write_results(path: Path, rows: list, targets: list, batch_line: str, shape_text: str = "") -> None:
     lines = [
         "# Benchmark results",
         "",
@@ -208,6 +250,11 @@ def write_results(path: Path, rows: list, targets: list, batch_line: str) -> Non
             shown_target = f"<= {target:g}"
         lines.append(f"| {size:,} | {name} | {value:.2f} | {shown_target} | {'yes' if met else 'no'} |")
     lines.append(batch_line)
+    if shape_text:
+        lines += [shape_text]
+    old = path.read_text() if path.is_file() else ""
+    if HAND_WRITTEN in old:
+        lines += [HAND_WRITTEN + old.split(HAND_WRITTEN, 1)[1].rstrip("\n")]
     path.write_text("\n".join(lines) + "\n")
 
 
