@@ -43,13 +43,14 @@ print(n)
 """
 BASELINE_DUCKDB = """
 import duckdb, sys
-from roost.load import TYPED_TYPES
+from roost.raw import typed_data_types
+TYPED = typed_data_types()
 con = duckdb.connect()
 # Every file roost reads with DuckDB's typed reader (tweets, likes, followers, following), envelopes
 # already stripped, into in-memory tables with the same typed columns: the practical floor.
 for i, arg in enumerate(sys.argv[1:]):
     data_type, path = arg.split("=", 1)
-    wrapper, fields = TYPED_TYPES[data_type]
+    wrapper, fields = TYPED[data_type].wrapper, TYPED[data_type].fields
     struct = ", ".join(f'"{n}" {k}' for n, k in fields)
     con.execute(f'create table t{i} as select "{wrapper}".* from read_json'
                 f"(?, format = 'array', "
@@ -89,12 +90,13 @@ def build(size: int) -> tuple[Path, Path]:
 def stripped_arrays(folder: Path) -> list[str]:
     """`type=path` of every typed data file with its envelope removed (the input of DuckDB's floor), made once."""
     from roost.archive import data_type_of
-    from roost.load import TYPED_TYPES
+    from roost.raw import typed_data_types
 
+    typed = typed_data_types()
     out = []
     for f in sorted((folder / "data").glob("*.js")):
         kind = data_type_of(f.name)
-        if kind is None or kind[0] not in TYPED_TYPES:
+        if kind is None or kind[0] not in typed:
             continue
         target = WORK / "stripped" / folder.name / (f.stem + ".json")
         if not target.is_file():

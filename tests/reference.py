@@ -11,9 +11,10 @@ import json
 import math
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 CORE_IDS = (
     "followers",
@@ -339,7 +340,7 @@ def _tweet_indicators(tweets: list[Tweet], owner: str | None) -> dict[str, Any]:
     out["conversation_share"] = _ratio(conversational, len(own))
 
     if counts_known:
-        engagement = sorted((f + r for f, r in zip(favs, rts)), reverse=True)  # type: ignore[operator]
+        engagement = sorted((f + r for f, r in zip(favs, rts, strict=True)), reverse=True)  # type: ignore[operator]
         total = sum(engagement)
         top = sum(engagement[: math.ceil(len(engagement) / 10)])
         out["engagement_top10_share"] = top / total if total else None

@@ -374,14 +374,14 @@ def _damaged_json(path: Path, items: int) -> tuple[int, int]:
 
 def test_the_error_path_reads_a_damaged_file_in_bounded_memory(tmp_path: Path) -> None:
     """The old error path parsed the whole file with orjson: a 300 MB file peaked at 1.3 GB."""
-    from roost.load import _json_error
+    from roost.raw import json_error
 
     path = tmp_path / "big.json"
     line, column = _damaged_json(path, 70_000)
     assert path.stat().st_size > 30 * 1024**2
     tracemalloc.start()
     try:
-        message = _json_error("data/tweets.js", path, duckdb.InvalidInputException("malformed"))
+        message = json_error("data/tweets.js", path, duckdb.InvalidInputException("malformed"))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

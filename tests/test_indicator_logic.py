@@ -1,8 +1,8 @@
-"""Given a few rows in the staging tables, each added indicator gives exactly the expected value.
+"""Given a few rows in the loaded tables, each added indicator gives exactly the expected value.
 
 Harness: the ytd2022_parts_edits fixture is loaded once into a DuckDB file; every test works on a copy.
 `given(...)` empties the tweet tables and fills them with a handful of tweets (their entities written as
-the archive would, so mentions, hashtags and links go through the staging views again), sets followers,
+the archive would, so mentions, hashtags and links go through the intermediate views again), sets followers,
 following and direct messages, and rebuilds `handles` and `interactions`. `run(...)` sets the options
 and runs one indicator the way `roost indicators` does.
 """
@@ -153,15 +153,15 @@ def given(
     """Replace the archive's tweets, followers, following and direct messages; rebuild what derives from them."""
     _fill(con, "tweets", list(tweets))
     for table in ("tweet_mentions", "tweet_urls", "tweet_media"):
-        con.execute(f"delete from {table}; insert into {table} select * from stg_{table}")
+        con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
     con.execute("delete from tweet_hashtags")
-    con.execute("insert into tweet_hashtags select * from stg_tweet_hashtags where hashtag is not null")
+    con.execute("insert into tweet_hashtags select * from int_tweet_hashtags where hashtag is not null")
     _fill(con, "followers", [{"account_id": a} for a in followers])
     _fill(con, "following", [{"account_id": a} for a in following])
     _fill(con, "dm_messages", list(dms))
     con.execute("delete from screen_name_changes")
     for table in ("dm_conversations", "handles", "interactions", "interacted", "follower_ages"):
-        con.execute(f"delete from {table}; insert into {table} select * from stg_{table}")
+        con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
 
 
 def dm(conversation_id: str, sender: str, recipient: str | None, at: str, n: int) -> dict[str, Any]:

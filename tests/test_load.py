@@ -54,7 +54,7 @@ def test_edit_chain_counts_once_with_summed_counts() -> None:
         assert rows > tweets
         chains = con.execute("select tweet_id, version_count, favorite_count from tweets where version_count > 1").fetchall()
         assert chains, "the fixture has edit chains"
-        for tweet_id, versions, favorites in chains:
+        for tweet_id, _versions, favorites in chains:
             raw = con.execute(
                 "select sum(cast(favorite_count as bigint)) from raw_tweets "
                 "where coalesce(edit_info->>'$.edit.initialTweetId', "

@@ -25,7 +25,7 @@ def test_wheel_contains_templates_and_sql_and_runs(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "roost/templates/report.html.j2" in names
     assert "roost/templates/batch_index.html.j2" in names
-    assert "roost/staging.sql" in names
+    assert "roost/sql/raw.sql" in names and "roost/sql/intermediate/21_tweets.sql" in names
     assert "roost/indicators/followers.sql" in names
     assert sum(n.startswith("roost/indicators/") and n.endswith(".sql") for n in names) >= 50
 

@@ -1,105 +1,31 @@
-"""Load an archive into DuckDB: raw tables (one JSON document per item), then the staging layer.
+"""Load an archive into DuckDB, layer by layer: raw tables, staging views, the intermediate tables and views.
 
-The flow: archive files -> `raw_*` tables (`file_id`, `doc JSON`) -> `stg_*` views (staging.sql, the only
-SQL that knows raw field names) -> typed tables (`tweets`, `followers`, ...) that indicators read.
+The flow: archive files -> `raw_*` tables (declared in sql/raw.sql, filled by roost.raw) -> `stg_*` views
+(sql/staging/: the only SQL that reads raw fields; renames, casts, unescapes) -> sql/intermediate/: the tables
+users and indicators read (`tweets`, `followers`, ...) and the views indicators share (`own_tweets`,
+`mutuals`, `archive_time`, ...) -> indicators, one query each (roost.indicators).
 """
 
 from __future__ import annotations
 
-import codecs
 import concurrent.futures
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from roost import __version__
-from roost.archive import (
-    SKIPPED_TYPES,
-    Archive,
-    DataFile,
-    locate_json_error,
-    lone_surrogates_warning,
-    open_archive_files,
-    replace_lone_surrogates,
-)
-from roost.errors import ArchiveFileError, OutputExistsError, RoostError
-from roost import sandbox
-from roost.resources import sql_text
+from roost import __version__, sandbox
+from roost.archive import Archive, open_archive_files
+from roost.errors import OutputExistsError, RoostError
+from roost.raw import create_raw_tables, is_loadable, load_file, memory_limit
+from roost.resources import sql_files
 
-# Data types with a raw table of their own; every other data file goes to `raw_other`.
-RAW_TYPES = (
-    "tweets",
-    "grailbird_tweets",
-    "deleted_tweets",
-    "community_tweet",
-    "twitter_circle_tweet",
-    "note_tweet",
-    "follower",
-    "following",
-    "like",
-    "block",
-    "mute",
-    "account",
-    "profile",
-    "account_timezone",
-    "screen_name_change",
-    "lists_created",
-    "lists_member",
-    "lists_subscribed",
-    "direct_messages",
-    "direct_messages_group",
-    "phone_number",
-    "email_address_change",
-    "verified",
-    "ageinfo",
-    "grailbird_user_details",
-    "grailbird_payload_details",
-    "grailbird_tweet_index",
-)
-# Tweet-shaped files get a raw table with one column per field roost reads (named as in the archive, every
-# scalar kept as the archive's text, nested parts kept as JSON): DuckDB's reader then parses each tweet once.
-# Everything else keeps one JSON document per item.
-TWEET_TYPES = ("tweets", "grailbird_tweets", "deleted_tweets", "community_tweet", "twitter_circle_tweet")
-TWEET_FIELDS = (
-    ("id_str", "varchar"),
-    ("id", "varchar"),
-    ("created_at", "varchar"),
-    ("full_text", "varchar"),
-    ("text", "varchar"),
-    ("lang", "varchar"),
-    ("source", "varchar"),
-    ("favorite_count", "varchar"),
-    ("retweet_count", "varchar"),
-    ("in_reply_to_status_id_str", "varchar"),
-    ("in_reply_to_status_id", "varchar"),
-    ("in_reply_to_user_id_str", "varchar"),
-    ("in_reply_to_user_id", "varchar"),
-    ("in_reply_to_screen_name", "varchar"),
-    ("possibly_sensitive", "varchar"),
-    ("deleted_at", "varchar"),
-    ("community_id_str", "varchar"),
-    ("entities", "json"),
-    ("extended_entities", "json"),
-    ("edit_info", "json"),
-    ("retweeted_status", "json"),
-)
-ACCOUNT_FIELDS = (("accountId", "varchar"), ("userLink", "varchar"))
-# Data types read with DuckDB's typed reader: (the wrapper key of their items, their fields). Items may also
-# come unwrapped (2018-2019 tweets); irregular files fall back to one JSON document per item.
-TYPED_TYPES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    **{t: ("tweet", TWEET_FIELDS) for t in TWEET_TYPES},
-    "like": ("like", (("tweetId", "varchar"), ("fullText", "varchar"), ("expandedUrl", "varchar"))),
-    "follower": ("follower", ACCOUNT_FIELDS),
-    "following": ("following", ACCOUNT_FIELDS),
-}
-# A broken file of these types is an error (unless --skip-broken); of any other type, a warning.
-ESSENTIAL_TYPES = frozenset({"tweets", "grailbird_tweets"})
-# Tables the staging layer materializes, in dependency order.
+# Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
+# dataset and the indicators read them.
 TABLES = (
     "archive",
     "tweets",
@@ -127,9 +53,8 @@ TABLES = (
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
-MAX_OBJECT_SIZE = 32 * 1024**2  # one item (a tweet, a whole DM conversation) larger than this is refused
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
 
@@ -158,9 +83,6 @@ class LoadResult:
         self.close()
 
 
-# DuckDB's memory limit; past it, DuckDB spills to a temporary folder rather than growing. Set
-# ROOST_MEMORY_LIMIT (e.g. "512MB") to change it.
-DEFAULT_MEMORY_LIMIT = "700MB"
 _SPILL_DIR: str | None = None
 
 
@@ -177,8 +99,8 @@ def spill_dir() -> str:
 
 def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection set up the way roost's SQL expects (UTC, bounded memory, private spill folder)."""
-    config = {
-        "memory_limit": os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": memory_limit(),
         "temp_directory": spill_dir(),
         # roost never opens a network connection: no extension is ever downloaded or auto-loaded
         # (JSON and ICU are built into DuckDB's Python package).
@@ -200,7 +122,7 @@ IN_MEMORY_MAX_BYTES = 256 * 1024**2
 
 
 def open_archive(
-    source: str | Path | list[str | Path],
+    source: str | Path | Sequence[str | Path],
     *,
     database: str | Path | None = None,
     skip_broken: bool = False,
@@ -219,7 +141,7 @@ def open_archive(
     The connection comes back locked (`roost.sandbox`): its SQL reads the loaded tables and no file, loads
     no extension, and cannot change its configuration (`threads` is set before the lock).
     """
-    sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
+    sources = [Path(source)] if isinstance(source, (str, Path)) else [Path(s) for s in source]
     if len(sources) == 1 and sources[0].suffix.lower() == ".duckdb" and sources[0].is_file():
         con = connect(":memory:")
         try:
@@ -294,7 +216,7 @@ def _check_roost_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 
 
 def load_to_file(
-    source: str | Path | list[str | Path],
+    source: str | Path | Sequence[str | Path],
     output: str | Path,
     *,
     force: bool = False,
@@ -307,7 +229,7 @@ def load_to_file(
         raise RoostError(f"{out} is a folder: give -o the name of the database file to write, e.g. {out / 'me.duckdb'}")
     if out.exists() and not force:
         raise OutputExistsError(f"{out} already exists: use --force to overwrite it, or choose another -o")
-    sources = [Path(s) for s in (source if isinstance(source, list) else [source])]
+    sources = [Path(source)] if isinstance(source, (str, Path)) else [Path(s) for s in source]
     _refuse_databases_among(sources)
     # Identify what was given before anything is written: several accounts or snapshots are refused here.
     with open_archive_files(sources) as archive:
@@ -347,14 +269,14 @@ def load_archive(
 ) -> list[str]:
     """Read every data file of an opened archive into raw tables of `con`, then build the typed tables."""
     with tempfile.TemporaryDirectory(prefix="roost-") as tmpdir:
-        _create_raw_schema(con)
+        contract = create_raw_tables(con)
         warnings = list(archive.warnings)
         total = sum(f.size or 0 for f in archive.files if f.present)
         done = 0
         # Envelopes are stripped (and zip members inflated) in threads, a couple of files ahead of
         # DuckDB, which reads the previous file meanwhile; both release the GIL.
         with concurrent.futures.ThreadPoolExecutor(max_workers=PREFETCH) as pool:
-            ahead = iter([(i, f) for i, f in enumerate(archive.files, start=1) if _is_loadable(f)])
+            ahead = iter([(i, f) for i, f in enumerate(archive.files, start=1) if is_loadable(f)])
             stripping: dict[int, concurrent.futures.Future[str]] = {}
 
             def prefetch() -> None:
@@ -370,7 +292,7 @@ def load_archive(
                 stripped = stripping.pop(file_id, None)
                 if stripped is not None:
                     prefetch()
-                status, items, note = _load_file(con, f, file_id, Path(tmpdir), stripped, skip_broken, warnings)
+                status, items, note = load_file(con, contract, f, file_id, Path(tmpdir), stripped, skip_broken, warnings)
                 done += f.size or 0
                 con.execute(
                     "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -405,277 +327,26 @@ def load_archive(
         return warnings
 
 
-def _create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create table roost_meta (key varchar primary key, value varchar)")
-    con.execute(
-        """create table archive_files (
-            file_id integer, path varchar, data_type varchar, part integer, bytes bigint,
-            items_read bigint, manifest_count bigint, status varchar, note varchar)"""
-    )
-    con.execute("create table raw_manifest (doc json)")
-    for t in RAW_TYPES:
-        fields = TYPED_TYPES[t][1] if t in TYPED_TYPES else (("doc", "json"),)
-        columns = ", ".join(f'"{name}" {kind}' for name, kind in fields)
-        con.execute(f"create table raw_{t} (file_id integer, {columns})")
-    con.execute("create table raw_other (file_id integer, doc json)")
-
-
-# Headers files repeat the ids and dates of tweets.js (and DM files) without their content.
-REDUNDANT_TYPES = frozenset(
-    {"tweet_headers", "deleted_tweet_headers", "direct_message_headers", "direct_message_group_headers", "grailbird_csv"}
-)
-
-
-def _is_loadable(f: DataFile) -> bool:
-    """Whether roost reads this file's content (it is present and neither private nor redundant)."""
-    return f.present and f.data_type not in SKIPPED_TYPES and f.data_type not in REDUNDANT_TYPES
-
-
-def _load_file(
-    con: duckdb.DuckDBPyConnection,
-    f: DataFile,
-    file_id: int,
-    tmpdir: Path,
-    stripped: concurrent.futures.Future[str] | None,
-    skip_broken: bool,
-    warnings: list[str],
-) -> tuple[str, int | None, str]:
-    """Load one data file, whose stripped JSON is being written to tmpdir; return (status, items, note)."""
-    if not f.present:
-        return "missing", None, ""
-    if f.data_type in SKIPPED_TYPES:
-        return "skipped", None, "not loaded: no indicator needs it, and it is private or bulky"
-    if f.data_type in REDUNDANT_TYPES or stripped is None:
-        return "skipped", None, "not loaded: it repeats what the tweet (or message) files hold"
-    table = f"raw_{f.data_type}" if f.data_type in RAW_TYPES else "raw_other"
-    tmp = tmpdir / f"{file_id}.json"
-
-    def insert(shape: str) -> int:
-        if f.data_type in TYPED_TYPES:
-            wrapper, fields = TYPED_TYPES[f.data_type]
-            return _insert_typed(con, table, file_id, tmp, shape, f.path, warnings, wrapper, fields)
-        return _insert_json(con, table, file_id, tmp, shape, f.path, warnings)
-
-    try:
-        shape = stripped.result()
-        if shape == "empty":
-            return "blank", 0, "blank file"
-        try:
-            return "loaded", insert(shape), ""
-        except duckdb.InvalidInputException as e:
-            # DuckDB refuses a lone surrogate escape (half an emoji, cut by some exporter) anywhere in the file:
-            # only then is the file rewritten, so the fast path stays one read.
-            if "surrogate in string" not in str(e) or not (replaced := replace_lone_surrogates(tmp)):
-                raise
-        warnings.append(lone_surrogates_warning(f.path, replaced))
-        con.execute(f"delete from {table} where file_id = ?", [file_id])
-        return "loaded", insert(shape), ""
-    except (ArchiveFileError, duckdb.Error, UnicodeDecodeError) as e:
-        message = str(e) if isinstance(e, ArchiveFileError) else _json_error(f.path, tmp, e, f.json_at)
-        if isinstance(e, duckdb.OutOfMemoryException):
-            raise RoostError(message) from None
-        if f.data_type in ESSENTIAL_TYPES and not skip_broken:
-            raise RoostError(message + "; pass --skip-broken to load the rest without it") from None
-        warnings.append(message + " (skipped; the rest is loaded)")
-        con.execute(f"delete from {table} where file_id = ?", [file_id])
-        return "broken", None, "unreadable: skipped"
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _max_object_size() -> int:
-    """The largest JSON item DuckDB's reader accepts: 32 MiB, less under a small memory limit."""
-    text = os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT).strip().upper()
-    units = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "B": 1}
-    for unit in sorted(units, key=len, reverse=True):
-        if text.endswith(unit):
-            try:
-                limit = float(text[: -len(unit)]) * units[unit]
-            except ValueError:
-                break
-            return int(max(1 * 1024**2, min(MAX_OBJECT_SIZE, limit // 8)))
-    return MAX_OBJECT_SIZE
-
-
-def _insert_json(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    file_id: int | None,
-    tmp: Path,
-    shape: str,
-    rel: str,
-    warnings: list[str],
-    *,
-    with_file_id: bool = True,
-) -> int:
-    """Insert one JSON document per item of the file (the whole value when it is an object)."""
-    fmt = "array" if shape == "array" else "unstructured"
-    source = f"read_json_objects(?, format = '{fmt}', maximum_object_size = {_max_object_size()})"
-    if with_file_id:
-        query, params = f"insert into {table} select ? as file_id, json as doc from {source}", [file_id, str(tmp)]
-        clear = f"delete from {table} where file_id = {int(file_id or 0)}"
-        count = f"select count(*) from {table} where file_id = {int(file_id or 0)}"
-    else:
-        query, params = f"insert into {table} select json as doc from {source}", [str(tmp)]
-        clear, count = f"delete from {table}", f"select count(*) from {table}"
-    try:
-        con.execute(query, params)
-    except (duckdb.InvalidInputException, UnicodeDecodeError) as e:
-        if isinstance(e, duckdb.InvalidInputException) and "UTF-8" not in str(e) and "utf-8" not in str(e):
-            raise
-        _replace_bad_utf8(tmp)
-        warnings.append(f"{rel} has bytes that are not UTF-8: they were replaced with U+FFFD")
-        con.execute(clear)
-        con.execute(query, params)
-    row = con.execute(count).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _first_key(path: Path) -> str | None:
-    """The first key of the first item of a JSON array file (tells wrapped `{"tweet": ...}` from flat)."""
-    import re
-
-    head = b""
-    with open(path, "rb") as f:
-        while len(head) < 256 and (chunk := f.read(64 * 1024)):
-            # Runs of blanks shrink to one, so any amount of them before the first key costs one read.
-            head = re.sub(rb"\s+", b" ", head + chunk)
-    m = re.match(rb'\s*\[\s*\{\s*"([^"\\]{1,40})"', head)
-    return m.group(1).decode() if m else None
-
-
-def _insert_typed(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    file_id: int,
-    tmp: Path,
-    shape: str,
-    rel: str,
-    warnings: list[str],
-    wrapper: str,
-    fields: tuple[tuple[str, str], ...],
-) -> int:
-    """Insert a file of a typed data type: DuckDB's typed reader when the file is regular, else item by item."""
-    names = ", ".join(f'"{name}"' for name, _ in fields)
-    struct = ", ".join(f'"{name}" {kind}' for name, kind in fields)
-    first = _first_key(tmp) if shape == "array" else None
-    all_null = " and ".join(f'"{name}" is null' for name, _ in fields)
-    if first is not None and (first == wrapper or first in {name for name, _ in fields} or first == "retweeted"):
-        if first == wrapper:
-            columns = f"{{'{wrapper}': 'struct({struct})'}}"
-            select = ", ".join(f'"{wrapper}"."{name}"' for name, _ in fields)
-        else:
-            columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in fields) + "}"
-            select = names
-        try:
-            con.execute("begin")
-            con.execute(
-                f"insert into {table} (file_id, {names}) select ?, {select} from read_json(?, format = 'array', "
-                f"columns = {columns}, maximum_object_size = {_max_object_size()})",
-                [file_id, str(tmp)],
-            )
-            # An item of another shape (flat among wrapped ones, or the reverse) comes out all null.
-            odd = con.execute(f"select count(*) from {table} where file_id = ? and {all_null}", [file_id]).fetchone()
-            if odd and odd[0] == 0:
-                con.execute("commit")
-                row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
-                return int(row[0]) if row else 0
-            con.execute("rollback")
-        except (duckdb.Error, UnicodeDecodeError) as e:
-            # UnicodeDecodeError: DuckDB's message quoted bytes cut inside a character (seen by the fuzzer).
-            con.execute("rollback")
-            if isinstance(e, duckdb.InvalidInputException) and "surrogate in string" in str(e):
-                raise  # _load_file replaces lone surrogates, then this fast path is taken again
-    # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
-    docs = f"raw_docs_{file_id}"
-    con.execute(f"create temp table {docs} (doc json)")
-    try:
-        _insert_json(con, docs, None, tmp, shape, rel, warnings, with_file_id=False)
-        paths = ", ".join(f"'$.\"{name}\"'" for name, _ in fields)
-        picks = ", ".join(
-            f"s[{i}]" if kind == "varchar" else f"j[{i}]" for i, (_, kind) in enumerate(fields, start=1)
-        )
-        con.execute(
-            f"""insert into {table} (file_id, {names})
-            select ?, {picks} from (
-                select json_extract_string(t, [{paths}]) as s, json_extract(t, [{paths}]) as j
-                from (select case when json_type(doc, '$.{wrapper}') = 'OBJECT' then doc -> '$.{wrapper}' else doc end as t
-                      from {docs})
-                where json_type(t) = 'OBJECT'
-            )""",
-            [file_id],
-        )
-        row = con.execute(f"select count(*) from {table} where file_id = ?", [file_id]).fetchone()
-        items = int(row[0]) if row else 0
-        odd = con.execute(f"select count(*) from {docs}").fetchone()[0] - items  # type: ignore[index]
-        if odd and not items:  # nothing readable: a broken file (an error for tweets), never "0 items"
-            raise ArchiveFileError(
-                f"{rel} holds {odd:,} items but none is a JSON object: the file is damaged; download the archive again",
-                path=rel,
-            )
-        if odd:
-            warnings.append(f"{rel}: {odd:,} of its {odd + items:,} items are not JSON objects: they were skipped")
-        return items
-    finally:
-        con.execute(f"drop table if exists {docs}")
-
-
-def _replace_bad_utf8(path: Path) -> None:
-    fixed = path.with_suffix(".utf8")
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    with open(path, "rb") as src, open(fixed, "wb") as out:
-        while chunk := src.read(1024 * 1024):
-            out.write(decoder.decode(chunk).encode("utf-8"))
-        out.write(decoder.decode(b"", final=True).encode("utf-8"))
-    shutil.move(fixed, path)
-
-
-def _json_error(
-    rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_at: tuple[int, int] = (1, 1)
-) -> str:
-    """One line naming the file and, where it can be found, the line of the first JSON error.
-
-    DuckDB's own message is never shown: it can quote the file's content (tweet or message text). `json_at`
-    is where the stripped JSON starts in the data file, so the line given is the file's own.
-    """
-    if isinstance(e, duckdb.OutOfMemoryException):
-        limit = os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
-        return f"{rel} needs more memory than DuckDB's limit ({limit}): set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
-    if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException, UnicodeDecodeError)):
-        return f"{rel} cannot be loaded ({type(e).__name__}): the file may be damaged; download the archive again"
-    if isinstance(e, duckdb.Error) and "maximum_object_size" in str(e):
-        return (
-            f"{rel} holds an item larger than {_max_object_size() // 1024**2} MB, more than roost reads: "
-            "no tweet or message is that large, so the file is damaged; download the archive again"
-        )
-    where = ""
-    # Read once, one item at a time (memory stays near the largest item); past this size, too slow to be worth it.
-    if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
-        found = locate_json_error(tmp)
-        if found is not None:
-            line, column = found
-            if line == 1:
-                column += json_at[1] - 1
-            where = f" (line {line + json_at[0] - 1}, column {column})"
-    return f"{rel} is not valid JSON{where}: the file is damaged or truncated; download the archive again"
-
-
 def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
-    con.execute(sql_text("staging.sql"))
+    """Run the staging and intermediate SQL over the filled raw tables; empty the raw tables unless kept."""
+    for path in sql_files():
+        con.execute(path.read_text(encoding="utf-8"))
     if not keep_raw:
-        for t in (*RAW_TYPES, "other"):
-            con.execute(f"delete from raw_{t}")
+        for (table,) in con.execute(  # the raw tables filled from data files (the manifest stays)
+            "select table_name from duckdb_columns() where database_name = current_database() "
+            "and schema_name = current_schema() and starts_with(table_name, 'raw_') and column_name = 'file_id'"
+        ).fetchall():
+            con.execute(f"delete from {table}")
 
 
 def _date_warnings(con: duckdb.DuckDBPyConnection) -> list[str]:
     """One warning per file and field of absurd values, per kind of impossible date (counts, never values)."""
     out = []
-    for path, field, items in con.execute("select path, field, items from value_checks").fetchall():
-        what = "a plausible date (2006 to 2099)" if "date" in field.lower() or field.endswith("_at") or field == "createdAt" else (
+    for path, name, items in con.execute("select path, field, items from value_checks").fetchall():
+        what = "a plausible date (2006 to 2099)" if "date" in name.lower() or name.endswith("_at") or name == "createdAt" else (
             "a plausible count"
         )
-        out.append(f"{path}: {items:,} {field} value{'s' if items != 1 else ''} not {what}: treated as unknown")
+        out.append(f"{path}: {items:,} {name} value{'s' if items != 1 else ''} not {what}: treated as unknown")
     for data, problem, items, bound in con.execute("select data, problem, items, bound from date_checks").fetchall():
         day = bound.strftime("%Y-%m-%d") if bound is not None else "?"
         when = f"before the account was created ({day})" if problem == "before_account_creation" else (

@@ -23,18 +23,22 @@ class DataType:
     file: str  # how messages name it
     handling: str = READ
     private: bool = False  # its content, or even its counts, only the owner may see
-    raw_table: str | None = None  # `raw_<name>` by default for read types; None for the shared raw_other
+    raw_table: str | None = None  # `raw_<name>` (declared in sql/raw.sql) for read types; None for raw_other
     feeds: tuple[str, ...] = ()  # the loaded tables built from it
+    essential: bool = False  # a damaged file stops the load (unless --skip-broken); else it is a warning
 
 
 def _t(name: str, file: str, *, handling: str = READ, private: bool = False, feeds: tuple[str, ...] = (),
-       own_table: bool = True) -> DataType:
-    return DataType(name, file, handling, private, f"raw_{name}" if handling == READ and own_table else None, feeds)
+       own_table: bool = True, essential: bool = False) -> DataType:
+    raw_table = f"raw_{name}" if handling == READ and own_table else None
+    return DataType(name, file, handling, private, raw_table, feeds, essential)
 
 
 TYPES: tuple[DataType, ...] = (
-    _t("tweets", "tweets.js", feeds=("tweets", "tweet_mentions", "tweet_hashtags", "tweet_urls", "tweet_media")),
-    _t("grailbird_tweets", "data/js/tweets/YYYY_MM.js", feeds=("tweets",)),
+    _t("tweets", "tweets.js", essential=True,
+       feeds=("tweets", "tweet_mentions", "tweet_hashtags", "tweet_urls", "tweet_media")),
+    _t("grailbird_tweets", "data/js/tweets/YYYY_MM.js", essential=True,
+       feeds=("tweets", "tweet_mentions", "tweet_hashtags", "tweet_urls", "tweet_media")),
     _t("deleted_tweets", "deleted-tweets.js", feeds=("deleted_tweets",)),
     _t("community_tweet", "community-tweet.js", feeds=("community_tweets",)),
     _t("twitter_circle_tweet", "twitter-circle-tweet.js"),
@@ -60,14 +64,19 @@ TYPES: tuple[DataType, ...] = (
     _t("grailbird_user_details", "data/js/user_details.js", feeds=("archive",)),
     _t("grailbird_payload_details", "data/js/payload_details.js", feeds=("archive",)),
     _t("grailbird_tweet_index", "data/js/tweet_index.js"),
-    # Read by nothing: private (address book, IP addresses, devices, keys, chats) or bulky (ad logs).
+    # Private, read into the shared raw_other table like any type roost does not know; no figure uses them.
+    _t("grok_chat_item", "grok-chat-item.js", private=True, own_table=False),
+    _t("audio_video_calls_in_dm", "audio-video-calls-in-dm.js", private=True, own_table=False),
+    _t("audio_video_calls_in_dm_recipient_sessions", "audio-video-calls-in-dm-recipient-sessions.js",
+       private=True, own_table=False),
+    _t("direct_message_mute", "direct-message-mute.js", private=True, own_table=False),
+    # Read by nothing: private (address book, IP addresses, devices, keys) or bulky (ad logs).
     _t("contact", "contact.js", handling=SKIPPED, private=True),
     _t("ip_audit", "ip-audit.js", handling=SKIPPED, private=True),
     _t("account_creation_ip", "account-creation-ip.js", handling=SKIPPED, private=True),
     _t("device_token", "device-token.js", handling=SKIPPED, private=True),
     _t("key_registry", "key-registry.js", handling=SKIPPED, private=True),
     _t("ni_devices", "ni-devices.js", handling=SKIPPED, private=True),
-    _t("grok_chat_item", "grok-chat-item.js", handling=SKIPPED, private=True),
     _t("ad_engagements", "ad-engagements.js", handling=SKIPPED, private=True),
     _t("ad_impressions", "ad-impressions.js", handling=SKIPPED, private=True),
     _t("ad_mobile_conversions_attributed", "ad-mobile-conversions-attributed.js", handling=SKIPPED, private=True),
@@ -78,10 +87,6 @@ TYPES: tuple[DataType, ...] = (
     _t("connected_application", "connected-application.js", handling=SKIPPED, private=True),
     _t("sso", "sso.js", handling=SKIPPED, private=True),
     _t("branch_links", "branch-links.js", handling=SKIPPED, private=True),
-    _t("audio_video_calls_in_dm", "audio-video-calls-in-dm.js", handling=SKIPPED, private=True),
-    _t("audio_video_calls_in_dm_recipient_sessions", "audio-video-calls-in-dm-recipient-sessions.js",
-       handling=SKIPPED, private=True),
-    _t("direct_message_mute", "direct-message-mute.js", handling=SKIPPED, private=True),
     _t("readme", "README", handling=SKIPPED),
     # Headers repeat the ids and dates of tweets.js (and of the DM files) without their content.
     _t("tweet_headers", "tweet-headers.js", handling=REDUNDANT),
@@ -132,4 +137,13 @@ def file_name(name: str) -> str:
 SKIPPED_TYPES = frozenset(t.name for t in TYPES if t.handling == SKIPPED)
 REDUNDANT_TYPES = frozenset(t.name for t in TYPES if t.handling == REDUNDANT)
 PRIVATE_TYPES = frozenset(t.name for t in TYPES if t.private)
-RAW_TABLE_TYPES = tuple(t.name for t in TYPES if t.raw_table)
+ESSENTIAL_TYPES = frozenset(t.name for t in TYPES if t.essential)
+
+
+def raw_table(name: str) -> str | None:
+    """The raw table files of this data type are read into: its own, else raw_other (types roost does not know
+    included); None for a type whose files are not read."""
+    t = get(name)
+    if t is not None and t.handling != READ:
+        return None
+    return (t.raw_table if t else None) or "raw_other"

@@ -13,8 +13,7 @@ with mentioning as (
     where m.user_id is not null and m.user_id <> '-1' and m.user_id is distinct from a.owner_id
 )
 select
-    (count(*) filter (where (t.is_reply and not t.is_self_reply) or m.tweet_id is not null))::double
+    (count(*) filter (where (o.is_reply and not o.is_self_reply) or m.tweet_id is not null))::double
     / nullif(count(*), 0) as value
-from tweets as t
+from own_tweets as o
 left join mentioning as m using (tweet_id)
-where t.is_own

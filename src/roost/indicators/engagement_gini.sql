@@ -6,14 +6,9 @@
 -- definition_fr: Coefficient de Gini des j'aime + RT sur les tweets propres (hors RT) : 0 quand chaque tweet reçoit autant, proche de 1 quand quelques coups d'éclat prennent tout (buzz) ; null si le total est 0 ou les compteurs manquent.
 -- limits: Unknown when your own tweets got no like or retweet at all.
 -- limits_fr: Inconnu si vos tweets n'ont reçu aucun j'aime ni RT.
-with own as (
-    select favorite_count + retweet_count as engagement
-    from tweets
-    where is_own
-),
-ranked as (
+with ranked as (
     select engagement, row_number() over (order by engagement) as rank, count(*) over () as n
-    from own
+    from own_tweets
 ),
 totals as (
     select

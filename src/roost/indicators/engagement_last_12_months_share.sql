@@ -6,21 +6,13 @@
 -- definition_fr: J'aime + RT des tweets propres (hors RT) publiés dans les 12 mois avant la date de l'archive (sinon l'heure du dernier tweet) sur ceux de tous les tweets propres : haut, un coup récent ; bas, une audience construite autrefois.
 -- limits: Unknown when your own tweets got no like or retweet at all.
 -- limits_fr: Inconnu si vos tweets n'ont reçu aucun j'aime ni RT.
-with reference_time as (
-    select coalesce((select max(generated_at) from archive), (select max(created_at) from tweets)) as now_at
-),
-own as (
-    select created_at, favorite_count + retweet_count as engagement
-    from tweets
-    where is_own
-),
-totals as (
+with totals as (
     select
         count(*) filter (where o.engagement is null) as missing,
         sum(o.engagement) as total,
-        coalesce(sum(o.engagement) filter (where o.created_at > r.now_at - interval 12 month), 0) as recent
-    from own as o
-    cross join reference_time as r
+        coalesce(sum(o.engagement) filter (where o.created_at > t.archive_at - interval 12 month), 0) as recent
+    from own_tweets as o
+    cross join archive_time as t
 )
 select case when missing = 0 and total > 0 then recent::double / total end as value
 from totals

@@ -8,8 +8,8 @@
 -- limits_fr: Les compteurs sont ceux de la date de l'archive, attribués au mois de publication.
 with own as (
     select strftime(created_at at time zone 'UTC', '%Y-%m') as month, favorite_count, retweet_count
-    from tweets
-    where is_own and created_at is not null
+    from own_tweets
+    where created_at is not null
 ),
 monthly as (
     select

@@ -6,16 +6,14 @@
 -- definition_fr: J'aime + RT du meilleur dixième des tweets propres sur ceux de tous : proche de 1, quelques coups d'éclat portent tout (buzz) ; plus bas, un engagement régulier (long terme).
 -- limits: Unknown when your own tweets got no like or retweet at all, or carry no counts (Grailbird archives).
 -- limits_fr: Inconnu si vos tweets n'ont reçu aucun j'aime ni RT, ou n'ont pas de compteurs (archives Grailbird).
-with own as (
-    select favorite_count + retweet_count as engagement,
-        row_number() over (order by favorite_count + retweet_count desc) as rank
-    from tweets
-    where is_own
+with ranked as (
+    select engagement, row_number() over (order by engagement desc) as rank
+    from own_tweets
 ),
 totals as (
     select count(*) as n, sum(engagement) as total, count(*) filter (where engagement is null) as missing
-    from own
+    from ranked
 )
 select case when missing = 0 and total > 0 then
-    (select sum(engagement) from own where rank <= ceil(n / 10.0))::double / total end as value
+    (select sum(engagement) from ranked where rank <= ceil(n / 10.0))::double / total end as value
 from totals

@@ -7,12 +7,9 @@
 -- definition_fr: Abonnés par année UTC estimée de création de leur compte (une estimation à partir du seul id : les ids Snowflake, dès 10^15, portent leur date de création ; les ids séquentiels plus anciens sont placés par interpolation linéaire entre des repères (id, date de création) de comptes réels ; les ids au-delà du dernier repère (2016-02) et sous 10^15 restent sans date) ; une ligne à année null compte les non datés.
 -- limits: An estimate: sequential ids were not handed out in perfect date order, so a date may be off by weeks near a year's edge.
 -- limits_fr: Une estimation : les anciens identifiants n'ont pas été attribués dans un ordre parfait, une date peut être décalée de quelques semaines.
-with estimated as (
-    select account_id, created_at_estimate as created_at from follower_ages
-),
-per_year as (
-    select year(created_at at time zone 'UTC') as year, count(*) as followers
-    from estimated
+with per_year as (
+    select year(created_at_estimate at time zone 'UTC') as year, count(*) as followers
+    from follower_ages
     group by year
 )
 select year, followers

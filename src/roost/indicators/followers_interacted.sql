@@ -6,5 +6,4 @@
 -- definition: Followers among the accounts you mentioned or replied to.
 -- definition_fr: Abonnés parmi les comptes mentionnés ou à qui vous avez répondu.
 select count(*) as value
-from interacted
-join (select distinct account_id from followers) as f using (account_id)
+from interacted_followers

@@ -7,9 +7,6 @@
 -- definition_fr: Année UTC de la date de création médiane estimée des comptes des abonnés datés (celle du bas quand leur nombre est pair), estimée à partir de l'id (les ids Snowflake, dès 10^15, portent leur date de création ; les ids séquentiels plus anciens sont placés par interpolation linéaire entre des repères (id, date de création) de comptes réels ; les ids au-delà du dernier repère (2016-02) et sous 10^15 restent sans date).
 -- limits: An estimate; unknown when no follower can be dated.
 -- limits_fr: Une estimation ; inconnu si aucun abonné ne peut être daté.
-with estimated as (
-    select account_id, created_at_estimate as created_at from follower_ages
-)
-select year(quantile_disc(created_at, 0.5) at time zone 'UTC') as value
-from estimated
-where created_at is not null
+select year(quantile_disc(created_at_estimate, 0.5) at time zone 'UTC') as value
+from follower_ages
+where created_at_estimate is not null

@@ -7,8 +7,8 @@
 -- definition_fr: Les 10 langues les plus fréquentes des tweets propres selon la détection de Twitter (`und` = indéterminée), avec leurs tweets et leur part des tweets propres dotés d'une langue ; égalités par code.
 with own_languages as (
     select lang
-    from tweets
-    where is_own and lang is not null and lang <> ''
+    from own_tweets
+    where lang is not null and lang <> ''
 ),
 per_language as (
     select lang, count(*) as tweets

@@ -7,17 +7,12 @@
 with outside_links as (
     select distinct tweet_id
     from tweet_urls
-    where not regexp_matches(
-        coalesce(expanded_url, url, ''),
-        '^https?://(www\.|mobile\.)?(twitter|x)\.com/([A-Za-z0-9_]+|i/web)/status(es)?/[0-9]+',
-        'i'
-    )
+    where not roost_links_to_tweet(coalesce(expanded_url, url, ''))
 ),
 own as (
-    select t.tweet_id, l.tweet_id is not null as has_outside_link
-    from tweets as t
+    select o.tweet_id, l.tweet_id is not null as has_outside_link
+    from own_tweets as o
     left join outside_links as l using (tweet_id)
-    where t.is_own
 )
 select (count(*) filter (where has_outside_link))::double / nullif(count(*), 0) as value
 from own

@@ -4,10 +4,5 @@
 -- needs: tweets
 -- definition: Share of own tweets (not retweets) carrying a photo, video or GIF.
 -- definition_fr: Part des tweets propres (hors RT) portant une photo, une vidéo ou un GIF.
-with own as (
-    select has_media
-    from tweets
-    where is_own
-)
 select (count(*) filter (where has_media))::double / nullif(count(*), 0) as value
-from own
+from own_tweets

@@ -6,10 +6,4 @@
 -- definition_fr: Amis divisés par abonnés : les abonnés convertis en amis (vous les suivez aussi).
 -- limits: Unknown when you have no followers (a share of zero).
 -- limits_fr: Inconnu sans abonnés (part de zéro).
-with mutuals as (
-    select count(*) as n
-    from (select distinct account_id from followers) as f
-    join (select distinct account_id from following) as g using (account_id)
-)
-select n::double / nullif((select count(distinct account_id) from followers), 0) as value
-from mutuals
+select (select count(*) from mutuals)::double / nullif((select count(distinct account_id) from followers), 0) as value

@@ -6,5 +6,4 @@
 -- definition: Accounts that both follow you and are followed by you.
 -- definition_fr: Comptes qui vous suivent et que vous suivez.
 select count(*) as value
-from (select distinct account_id from followers) as f
-join (select distinct account_id from following) as g using (account_id)
+from mutuals

@@ -7,11 +7,6 @@
 -- definition_fr: Amis (ils vous suivent et vous les suivez) que vous n'avez jamais mentionnés ni à qui vous n'avez jamais répondu dans un tweet de l'archive.
 -- limits: Likes and direct messages carry no account id here, so they do not count as interaction.
 -- limits_fr: Les j'aime et les messages privés ne portent pas d'identifiant de compte ici : ils ne comptent pas comme interaction.
-with mutual_ids as (
-    select distinct f.account_id
-    from followers as f
-    join following as g using (account_id)
-)
 select count(*) as value
-from mutual_ids as m
+from mutuals as m
 where not exists (select 1 from interacted as i where i.account_id = m.account_id)

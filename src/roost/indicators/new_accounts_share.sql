@@ -6,15 +6,8 @@
 -- definition_fr: Part des abonnés datés dont le compte a été créé moins de 365 jours avant la date de l'archive (sinon l'heure du dernier tweet), création estimée à partir de l'id (les ids Snowflake, dès 10^15, portent leur date de création ; les ids séquentiels plus anciens sont placés par interpolation linéaire entre des repères (id, date de création) de comptes réels ; les ids au-delà du dernier repère (2016-02) et sous 10^15 restent sans date) : beaucoup de comptes récents peut signaler des abonnés achetés ou factices.
 -- limits: An estimate; unknown when no follower can be dated or the archive has no date and no tweet.
 -- limits_fr: Une estimation ; inconnu si aucun abonné n'est datable ou si l'archive n'a ni date ni tweet.
-with estimated as (
-    select account_id, created_at_estimate as created_at from follower_ages
-),
-reference_time as (
-    select coalesce((select max(generated_at) from archive), (select max(created_at) from tweets)) as now_at
-)
-select
-    (count(*) filter (where e.created_at > r.now_at - interval 365 day))::double
+select (count(*) filter (where f.created_at_estimate > t.archive_at - interval 365 day))::double
     / nullif(count(*), 0) as value
-from estimated as e
-cross join reference_time as r
-where e.created_at is not null and r.now_at is not null
+from follower_ages as f
+cross join archive_time as t
+where f.created_at_estimate is not null and t.archive_at is not null

@@ -7,7 +7,5 @@
 -- definition_fr: Somme des retweets de vos propres tweets ; inconnu si l'archive n'a pas de compteurs (Grailbird).
 -- limits: Unknown when the tweets carry no like and retweet counts (Grailbird archives).
 -- limits_fr: Inconnu quand les tweets n'ont pas de compteurs de j'aime et de RT (archives Grailbird).
-select case when count(*) filter (where favorite_count is null or retweet_count is null) = 0
-    then coalesce(sum(retweet_count), 0) end as value
-from tweets
-where is_own
+select case when count(*) filter (where engagement is null) = 0 then coalesce(sum(retweet_count), 0) end as value
+from own_tweets

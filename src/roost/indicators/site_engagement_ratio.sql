@@ -8,32 +8,14 @@
 -- definition_fr: Moyenne des j'aime + RT des tweets propres avec un lien vers le domaine --site (comme site_tweets) sur celle des autres tweets propres : au-dessus de 1, promouvoir votre site ne coûte pas d'attention ; null si un des côtés n'a aucun tweet, si l'autre moyenne est 0 ou si les compteurs manquent.
 -- limits: Unknown when no own tweet links to the site, when every one does, or when the others got no engagement.
 -- limits_fr: Inconnu si aucun tweet ne pointe vers le site, si tous y pointent, ou si les autres n'ont aucun engagement.
-with site as (
-    select split_part(
-        regexp_replace(regexp_replace(lower(trim(getvariable('roost_site'))), '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''),
-        '/', 1
-    ) as domain
-),
-linking as (
-    select distinct u.tweet_id
-    from tweet_urls as u
-    cross join site as s
-    where s.domain <> '' and (u.domain = s.domain or ends_with(u.domain, '.' || s.domain))
-),
-flagged as (
-    select t.tweet_id, t.favorite_count + t.retweet_count as engagement, l.tweet_id is not null as links_site
-    from tweets as t
-    left join linking as l using (tweet_id)
-    where t.is_own
-),
-sides as (
+with sides as (
     select
         count(*) filter (where engagement is null) as missing,
         count(*) filter (where links_site) as site_tweets,
         count(*) filter (where not links_site) as other_tweets,
         avg(engagement) filter (where links_site) as site_mean,
         avg(engagement) filter (where not links_site) as other_mean
-    from flagged
+    from own_tweets_by_site
 )
 select
     case when missing = 0 and site_tweets > 0 and other_tweets > 0 and other_mean > 0

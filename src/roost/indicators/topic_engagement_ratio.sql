@@ -8,38 +8,14 @@
 -- definition_fr: Moyenne des j'aime + RT des tweets propres sur le sujet (comme topic_tweets_share) sur celle des tweets propres hors sujet : au-dessus de 1, votre audience récompense votre sujet ; null si un des côtés n'a aucun tweet, si la moyenne hors sujet est 0 ou si les compteurs manquent.
 -- limits: Unknown when no own tweet is on topic, when every one is, or when the others got no engagement.
 -- limits_fr: Inconnu si aucun tweet n'est dans le sujet, si tous le sont, ou si les autres n'ont aucun engagement.
-with keywords as (
-    select distinct ltrim(trim(lower(keyword)), '#') as keyword
-    from (select unnest(getvariable('roost_topic')) as keyword) as given
-    where ltrim(trim(keyword), '#') <> ''
-),
-own as (
-    select tweet_id, lower(coalesce(full_text, '')) as text, favorite_count + retweet_count as engagement
-    from tweets
-    where is_own
-),
-on_topic as (
-    select o.tweet_id
-    from own as o
-    join keywords as k on contains(o.text, k.keyword)
-    union
-    select h.tweet_id
-    from tweet_hashtags as h
-    join keywords as k on lower(h.hashtag) = k.keyword
-),
-flagged as (
-    select o.tweet_id, o.engagement, t.tweet_id is not null as is_on_topic
-    from own as o
-    left join on_topic as t using (tweet_id)
-),
-sides as (
+with sides as (
     select
         count(*) filter (where engagement is null) as missing,
         count(*) filter (where is_on_topic) as on_topic_tweets,
         count(*) filter (where not is_on_topic) as off_topic_tweets,
         avg(engagement) filter (where is_on_topic) as on_topic_mean,
         avg(engagement) filter (where not is_on_topic) as off_topic_mean
-    from flagged
+    from own_tweets_by_topic
 )
 select
     case when missing = 0 and on_topic_tweets > 0 and off_topic_tweets > 0 and off_topic_mean > 0

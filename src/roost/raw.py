@@ -1,0 +1,330 @@
+"""The raw layer: each data file of an archive read into its raw table, as `sql/raw.sql` declares them.
+
+`sql/raw.sql` is the raw contract: one table per data type, one row per item, named as in the archive. This
+module runs it, then learns each table's fields and its items' wrapper key from DuckDB (`raw_contract`), so
+no raw field name is written here. A table with named fields is filled by DuckDB's typed reader (each item
+parsed once, straight into typed columns); a table with one `doc` column keeps each item as a JSON document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import concurrent.futures
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from roost import registry
+from roost.archive import DataFile, locate_json_error, lone_surrogates_warning, replace_lone_surrogates
+from roost.errors import ArchiveFileError, RoostError
+from roost.resources import sql_text
+
+# DuckDB's memory limit; past it, DuckDB spills to a temporary folder rather than growing. Set
+# ROOST_MEMORY_LIMIT (e.g. "512MB") to change it.
+DEFAULT_MEMORY_LIMIT = "700MB"
+MAX_OBJECT_SIZE = 32 * 1024**2  # one item (a tweet, a whole DM conversation) larger than this is refused
+
+
+def memory_limit() -> str:
+    """DuckDB's memory limit, as ROOST_MEMORY_LIMIT gives it (else the default)."""
+    return os.environ.get("ROOST_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One raw table as `sql/raw.sql` declares it."""
+
+    name: str
+    fields: tuple[tuple[str, str], ...]  # (field, DuckDB type) after file_id, in order: (("doc", "json"),) for documents
+    wrapper: str | None  # the key its items are wrapped in, for a table read by the typed reader
+    flat_starts: frozenset[str]  # keys other than its fields that may start a flat (unwrapped) item
+
+    @property
+    def typed(self) -> bool:
+        """Whether files of this table are read by DuckDB's typed reader (else one JSON document per item)."""
+        return self.wrapper is not None
+
+
+def create_raw_tables(con: duckdb.DuckDBPyConnection) -> dict[str, RawTable]:
+    """Create roost's bookkeeping and raw tables (`sql/raw.sql`); return the raw tables by name."""
+    con.execute(sql_text("sql/raw.sql"))
+    return raw_contract(con)
+
+
+def declared_raw_tables() -> dict[str, RawTable]:
+    """The raw tables as `sql/raw.sql` declares them, read from a scratch in-memory database (for tools)."""
+    con = duckdb.connect()
+    try:
+        return create_raw_tables(con)
+    finally:
+        con.close()
+
+
+def typed_data_types() -> dict[str, RawTable]:
+    """The data types whose files DuckDB's typed reader reads, with their raw table (for tools: the benchmarks)."""
+    tables = declared_raw_tables()
+    return {t.name: tables[t.raw_table] for t in registry.TYPES if t.raw_table and tables[t.raw_table].typed}
+
+
+def raw_contract(con: duckdb.DuckDBPyConnection) -> dict[str, RawTable]:
+    """The raw tables of `con`'s database, their fields and wrapper, as DuckDB's catalog holds them."""
+    rows = con.execute(
+        """
+        select
+            t.table_name,
+            coalesce(t.comment, '') as comment,
+            list(c.column_name order by c.column_index) as names,
+            list(lower(c.data_type) order by c.column_index) as kinds
+        from duckdb_tables() as t
+        join duckdb_columns() as c using (database_name, schema_name, table_name)
+        where t.database_name = current_database() and t.schema_name = current_schema()
+            and starts_with(t.table_name, 'raw_')
+        group by all
+        order by t.table_name
+        """
+    ).fetchall()
+    tables = {}
+    for name, comment, names, kinds in rows:
+        notes = {key.strip(): value.strip() for key, _, value in (part.partition(":") for part in comment.split(";"))}
+        fields = tuple((n, k) for n, k in zip(names, kinds, strict=True) if n != "file_id")
+        tables[name] = RawTable(
+            name, fields, notes.get("wrapper") or None, frozenset(notes.get("flat", "").replace(",", " ").split())
+        )
+    return tables
+
+
+def is_loadable(f: DataFile) -> bool:
+    """Whether roost reads this file's content (it is present and its type is neither skipped nor redundant)."""
+    return f.present and registry.handling(f.data_type) == registry.READ
+
+
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    contract: dict[str, RawTable],
+    f: DataFile,
+    file_id: int,
+    tmpdir: Path,
+    stripped: concurrent.futures.Future[str] | None,
+    skip_broken: bool,
+    warnings: list[str],
+) -> tuple[str, int | None, str]:
+    """Load one data file, whose stripped JSON is being written to tmpdir; return (status, items, note)."""
+    if not f.present:
+        return "missing", None, ""
+    handling = registry.handling(f.data_type)
+    if handling == registry.SKIPPED:
+        return "skipped", None, "not loaded: no indicator needs it, and it is private or bulky"
+    if handling == registry.REDUNDANT or stripped is None:
+        return "skipped", None, "not loaded: it repeats what the tweet (or message) files hold"
+    table = contract[registry.raw_table(f.data_type) or "raw_other"]
+    tmp = tmpdir / f"{file_id}.json"
+
+    def insert(shape: str) -> int:
+        if table.typed:
+            return _insert_typed(con, table, file_id, tmp, shape, f.path, warnings)
+        return _insert_json(con, table.name, file_id, tmp, shape, f.path, warnings)
+
+    try:
+        shape = stripped.result()
+        if shape == "empty":
+            return "blank", 0, "blank file"
+        try:
+            return "loaded", insert(shape), ""
+        except duckdb.InvalidInputException as e:
+            # DuckDB refuses a lone surrogate escape (half an emoji, cut by some exporter) anywhere in the file:
+            # only then is the file rewritten, so the fast path stays one read.
+            if "surrogate in string" not in str(e) or not (replaced := replace_lone_surrogates(tmp)):
+                raise
+        warnings.append(lone_surrogates_warning(f.path, replaced))
+        con.execute(f"delete from {table.name} where file_id = ?", [file_id])
+        return "loaded", insert(shape), ""
+    except (ArchiveFileError, duckdb.Error, UnicodeDecodeError) as e:
+        message = str(e) if isinstance(e, ArchiveFileError) else json_error(f.path, tmp, e, f.json_at)
+        if isinstance(e, duckdb.OutOfMemoryException):
+            raise RoostError(message) from None
+        if f.data_type in registry.ESSENTIAL_TYPES and not skip_broken:
+            raise RoostError(message + "; pass --skip-broken to load the rest without it") from None
+        warnings.append(message + " (skipped; the rest is loaded)")
+        con.execute(f"delete from {table.name} where file_id = ?", [file_id])
+        return "broken", None, "unreadable: skipped"
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def max_object_size() -> int:
+    """The largest JSON item DuckDB's reader accepts: 32 MiB, less under a small memory limit."""
+    text = memory_limit().strip().upper()
+    units = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "B": 1}
+    for unit in sorted(units, key=len, reverse=True):
+        if text.endswith(unit):
+            try:
+                limit = float(text[: -len(unit)]) * units[unit]
+            except ValueError:
+                break
+            return int(max(1 * 1024**2, min(MAX_OBJECT_SIZE, limit // 8)))
+    return MAX_OBJECT_SIZE
+
+
+def _insert_json(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    file_id: int | None,
+    tmp: Path,
+    shape: str,
+    rel: str,
+    warnings: list[str],
+    *,
+    with_file_id: bool = True,
+) -> int:
+    """Insert one JSON document per item of the file (the whole value when it is an object)."""
+    fmt = "array" if shape == "array" else "unstructured"
+    source = f"read_json_objects(?, format = '{fmt}', maximum_object_size = {max_object_size()})"
+    if with_file_id:
+        query, params = f"insert into {table} select ? as file_id, json as doc from {source}", [file_id, str(tmp)]
+        clear = f"delete from {table} where file_id = {int(file_id or 0)}"
+        count = f"select count(*) from {table} where file_id = {int(file_id or 0)}"
+    else:
+        query, params = f"insert into {table} select json as doc from {source}", [str(tmp)]
+        clear, count = f"delete from {table}", f"select count(*) from {table}"
+    try:
+        con.execute(query, params)
+    except (duckdb.InvalidInputException, UnicodeDecodeError) as e:
+        if isinstance(e, duckdb.InvalidInputException) and "UTF-8" not in str(e) and "utf-8" not in str(e):
+            raise
+        _replace_bad_utf8(tmp)
+        warnings.append(f"{rel} has bytes that are not UTF-8: they were replaced with U+FFFD")
+        con.execute(clear)
+        con.execute(query, params)
+    row = con.execute(count).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _first_key(path: Path) -> str | None:
+    """The first key of the first item of a JSON array file (tells wrapped `{"tweet": ...}` from flat)."""
+    head = b""
+    with open(path, "rb") as f:
+        while len(head) < 256 and (chunk := f.read(64 * 1024)):
+            # Runs of blanks shrink to one, so any amount of them before the first key costs one read.
+            head = re.sub(rb"\s+", b" ", head + chunk)
+    m = re.match(rb'\s*\[\s*\{\s*"([^"\\]{1,40})"', head)
+    return m.group(1).decode() if m else None
+
+
+def _insert_typed(
+    con: duckdb.DuckDBPyConnection,
+    table: RawTable,
+    file_id: int,
+    tmp: Path,
+    shape: str,
+    rel: str,
+    warnings: list[str],
+) -> int:
+    """Insert a file of a typed raw table: DuckDB's typed reader when the file is regular, else item by item."""
+    wrapper, fields = table.wrapper, table.fields
+    names = ", ".join(f'"{name}"' for name, _ in fields)
+    struct = ", ".join(f'"{name}" {kind}' for name, kind in fields)
+    first = _first_key(tmp) if shape == "array" else None
+    all_null = " and ".join(f'"{name}" is null' for name, _ in fields)
+    if first is not None and (first == wrapper or first in {name for name, _ in fields} or first in table.flat_starts):
+        if first == wrapper:
+            columns = f"{{'{wrapper}': 'struct({struct})'}}"
+            select = ", ".join(f'"{wrapper}"."{name}"' for name, _ in fields)
+        else:
+            columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in fields) + "}"
+            select = names
+        try:
+            con.execute("begin")
+            con.execute(
+                f"insert into {table.name} (file_id, {names}) select ?, {select} from read_json(?, format = 'array', "
+                f"columns = {columns}, maximum_object_size = {max_object_size()})",
+                [file_id, str(tmp)],
+            )
+            # An item of another shape (flat among wrapped ones, or the reverse) comes out all null.
+            odd_rows = con.execute(
+                f"select count(*) from {table.name} where file_id = ? and {all_null}", [file_id]
+            ).fetchone()
+            if odd_rows and odd_rows[0] == 0:
+                con.execute("commit")
+                row = con.execute(f"select count(*) from {table.name} where file_id = ?", [file_id]).fetchone()
+                return int(row[0]) if row else 0
+            con.execute("rollback")
+        except (duckdb.Error, UnicodeDecodeError) as e:
+            # UnicodeDecodeError: DuckDB's message quoted bytes cut inside a character (seen by the fuzzer).
+            con.execute("rollback")
+            if isinstance(e, duckdb.InvalidInputException) and "surrogate in string" in str(e):
+                raise  # load_file replaces lone surrogates, then this fast path is taken again
+    # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
+    docs = f"raw_docs_{file_id}"
+    con.execute(f"create temp table {docs} (doc json)")
+    try:
+        _insert_json(con, docs, None, tmp, shape, rel, warnings, with_file_id=False)
+        paths = ", ".join(f"'$.\"{name}\"'" for name, _ in fields)
+        picks = ", ".join(
+            f"s[{i}]" if kind == "varchar" else f"j[{i}]" for i, (_, kind) in enumerate(fields, start=1)
+        )
+        con.execute(
+            f"""insert into {table.name} (file_id, {names})
+            select ?, {picks} from (
+                select json_extract_string(t, [{paths}]) as s, json_extract(t, [{paths}]) as j
+                from (select case when json_type(doc, '$.{wrapper}') = 'OBJECT' then doc -> '$.{wrapper}' else doc end as t
+                      from {docs})
+                where json_type(t) = 'OBJECT'
+            )""",
+            [file_id],
+        )
+        row = con.execute(f"select count(*) from {table.name} where file_id = ?", [file_id]).fetchone()
+        items = int(row[0]) if row else 0
+        total = con.execute(f"select count(*) from {docs}").fetchone()
+        odd = (int(total[0]) if total else 0) - items
+        if odd and not items:  # nothing readable: a broken file (an error for tweets), never "0 items"
+            raise ArchiveFileError(
+                f"{rel} holds {odd:,} items but none is a JSON object: the file is damaged; download the archive again",
+                path=rel,
+            )
+        if odd:
+            warnings.append(f"{rel}: {odd:,} of its {odd + items:,} items are not JSON objects: they were skipped")
+        return items
+    finally:
+        con.execute(f"drop table if exists {docs}")
+
+
+def _replace_bad_utf8(path: Path) -> None:
+    fixed = path.with_suffix(".utf8")
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    with open(path, "rb") as src, open(fixed, "wb") as out:
+        while chunk := src.read(1024 * 1024):
+            out.write(decoder.decode(chunk).encode("utf-8"))
+        out.write(decoder.decode(b"", final=True).encode("utf-8"))
+    shutil.move(fixed, path)
+
+
+def json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_at: tuple[int, int] = (1, 1)) -> str:
+    """One line naming the file and, where it can be found, the line of the first JSON error.
+
+    DuckDB's own message is never shown: it can quote the file's content (tweet or message text). `json_at`
+    is where the stripped JSON starts in the data file, so the line given is the file's own.
+    """
+    if isinstance(e, duckdb.OutOfMemoryException):
+        return f"{rel} needs more memory than DuckDB's limit ({memory_limit()}): set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
+    if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException, UnicodeDecodeError)):
+        return f"{rel} cannot be loaded ({type(e).__name__}): the file may be damaged; download the archive again"
+    if isinstance(e, duckdb.Error) and "maximum_object_size" in str(e):
+        return (
+            f"{rel} holds an item larger than {max_object_size() // 1024**2} MB, more than roost reads: "
+            "no tweet or message is that large, so the file is damaged; download the archive again"
+        )
+    where = ""
+    # Read once, one item at a time (memory stays near the largest item); past this size, too slow to be worth it.
+    if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
+        found = locate_json_error(tmp)
+        if found is not None:
+            line, column = found
+            if line == 1:
+                column += json_at[1] - 1
+            where = f" (line {line + json_at[0] - 1}, column {column})"
+    return f"{rel} is not valid JSON{where}: the file is damaged or truncated; download the archive again"

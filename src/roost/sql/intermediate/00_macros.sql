@@ -1,0 +1,43 @@
+-- Intermediate macros: what a link points to, names compared as they look, links written out.
+
+-- A tweet's address, as the indicator contract defines a quote: twitter.com or x.com (www. or mobile.),
+-- an account's handle, /status/ or /statuses/, the tweet's id; anything may follow (`?s=20`).
+create or replace macro roost_is_tweet_address(url) as
+    regexp_matches(url, '^https?://(www\.|mobile\.)?(twitter|x)\.com/[A-Za-z0-9_]+/status(es)?/[0-9]+', 'i');
+
+-- A "read more" link: a tweet cut short (a long post) links to its own full text at /i/web/status/<id>.
+-- Not a quote (no account's handle in it), yet not a link out of Twitter/X either.
+create or replace macro roost_is_read_more_link(url) as
+    regexp_matches(url, '^https?://(www\.|mobile\.)?(twitter|x)\.com/i/web/status(es)?/[0-9]+', 'i');
+
+-- A link to a tweet, quoted or "read more": what does not count as a link out (link_share).
+create or replace macro roost_links_to_tweet(url) as
+    roost_is_tweet_address(url) or roost_is_read_more_link(url);
+
+-- A tweet's text with each t.co link of its `entities.urls` written out as its expanded address; longest
+-- links first, so `https://t.co/ab` never eats the start of `https://t.co/abc`.
+create or replace macro roost_expand_links(text, entities) as coalesce(
+    list_reduce(
+        list_sort(list_transform(
+            list_filter(json_extract(entities, '$.urls[*]'), lambda u: nullif(u ->> '$.url', '') is not null),
+            lambda u: {
+                'length': -length(u ->> '$.url'),
+                'url': u ->> '$.url',
+                'expanded_url': coalesce(u ->> '$.expanded_url', u ->> '$.url')
+            }
+        )),
+        lambda expanded, link: replace(expanded, link.url, link.expanded_url),
+        text
+    ),
+    text
+);
+
+-- Names compared as they look: bidi controls and zero-width characters removed, Greek and Cyrillic letters
+-- that look Latin mapped to Latin, accents and case ignored. `roost_skeleton_plain` keeps case.
+create or replace macro roost_skeleton_plain(s) as translate(
+    regexp_replace(s, '[\x{00AD}\x{034F}\x{061C}\x{115F}\x{1160}\x{180E}\x{200B}-\x{200F}\x{202A}-\x{202E}\x{2060}-\x{206F}\x{FEFF}]', '', 'g'),
+    'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιρνАВЕКМНОРСТХаеорсухіјѕԁӏ',
+    'ABEZHIKMNOPTYXoipvABEKMHOPCTXaeopcyxijsdl'
+);
+
+create or replace macro roost_skeleton(s) as lower(strip_accents(roost_skeleton_plain(s)));

@@ -1,0 +1,25 @@
+-- interactions: one row per interaction of yours with another account: each mention in a tweet (retweets
+-- included, yourself and `-1` left out) and each reply to someone else.
+create or replace view int_interactions as
+select m.tweet_id, m.user_id as account_id, 'mention' as kind, t.created_at, t.is_retweet
+from tweet_mentions as m
+join tweets as t using (tweet_id)
+cross join archive as a
+where m.user_id is not null and m.user_id not in ('', '-1') and m.user_id is distinct from a.owner_id
+union all
+select tweet_id, in_reply_to_user_id, 'reply', created_at, false
+from tweets
+where is_reply and not is_self_reply and in_reply_to_user_id is not null and in_reply_to_user_id <> '-1';
+
+create table interactions as select * from int_interactions;
+
+-- interacted: one row per account you interacted with (mentioned or replied to).
+create or replace view int_interacted as select distinct account_id from interactions;
+
+create table interacted as select * from int_interacted order by account_id;
+
+-- interacted_followers: one row per follower you interacted with.
+create or replace view interacted_followers as
+select account_id
+from interacted
+join (select distinct account_id from followers) as f using (account_id);

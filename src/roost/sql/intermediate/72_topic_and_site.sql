@@ -1,0 +1,48 @@
+-- Views that follow the options (`--topic`, `--site`), read when a query runs: getvariable('roost_topic')
+-- is the list of keywords, getvariable('roost_site') the site's domain ('' without the option).
+
+-- topic_keywords: one row per --topic keyword, lowercase, without #.
+create or replace view topic_keywords as
+select distinct ltrim(trim(lower(keyword)), '#') as keyword
+from (select unnest(getvariable('roost_topic')) as keyword) as given
+where ltrim(trim(keyword), '#') <> '';
+
+-- own_tweets_by_topic: one row per own tweet: whether it is on your topic (its lowercased text contains a
+-- keyword, as a substring, or it carries a hashtag equal to one, case-insensitive), and its engagement.
+create or replace view own_tweets_by_topic as
+with own as (
+    select tweet_id, lower(coalesce(full_text, '')) as text, engagement
+    from own_tweets
+),
+on_topic as (
+    select o.tweet_id
+    from own as o
+    join topic_keywords as k on contains(o.text, k.keyword)
+    union
+    select h.tweet_id
+    from tweet_hashtags as h
+    join topic_keywords as k on lower(h.hashtag) = k.keyword
+)
+select o.tweet_id, o.engagement, t.tweet_id is not null as is_on_topic
+from own as o
+left join on_topic as t using (tweet_id);
+
+-- site_domain: one row: the --site domain, lowercase, without scheme, www. or path.
+create or replace view site_domain as
+select split_part(
+    regexp_replace(regexp_replace(lower(trim(getvariable('roost_site'))), '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''),
+    '/', 1
+) as domain;
+
+-- own_tweets_by_site: one row per own tweet: whether it links to your site or one of its subdomains, and
+-- its engagement.
+create or replace view own_tweets_by_site as
+with linking as (
+    select distinct u.tweet_id
+    from tweet_urls as u
+    cross join site_domain as s
+    where s.domain <> '' and (u.domain = s.domain or ends_with(u.domain, '.' || s.domain))
+)
+select t.tweet_id, t.engagement, l.tweet_id is not null as links_site
+from own_tweets as t
+left join linking as l using (tweet_id);
