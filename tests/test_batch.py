@@ -131,7 +131,7 @@ def test_batch_groups_snapshots_of_one_account(cli, snapshots, tmp_path: Path) -
     assert "Growth of accounts" in index
     gained = len(_followers_of(new) - _followers_of(old))
     lost = len(_followers_of(old) - _followers_of(new))
-    assert re.search(rf"2025-06-01 → 2026-02-01</td>\s*<td>{gained}</td><td>{lost}</td>", index), index[-3000:]
+    assert re.search(rf"1 Jun 2025 → 1 Feb 2026</td>\s*<td>{gained}</td><td>{lost}</td>", index), index[-3000:]
 
 
 def test_batch_on_a_dask_cluster(tmp_path: Path) -> None:

@@ -263,7 +263,7 @@ def test_output_folder_with_quote_or_glob_characters(cli, tmp_path: Path, two_sn
     index = (out / "index.html").read_text()
     gained = len(_followers_of(new) - _followers_of(old))
     lost = len(_followers_of(old) - _followers_of(new))
-    assert re.search(rf"2025-03-01 → 2025-11-01</td>\s*<td>{gained}</td><td>{lost}</td>", index)
+    assert re.search(rf"1 Mar 2025 → 1 Nov 2025</td>\s*<td>{gained}</td><td>{lost}</td>", index)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from roost import __version__
+from roost.i18n import Translator, translator
 
 # Columns of the index table: contract ids a reader compares across accounts.
 INDEX_COLUMNS = (
@@ -26,6 +27,9 @@ INDEX_COLUMNS = (
     "followers_interacted_share",
     "engagement_top10_share",
 )
+PAGE_ROWS = 100  # accounts per page of the index
+MAX_FAILED = 1000  # failed archives listed (all of them are in indicators.csv)
+MAX_GROWTH = 200  # accounts whose growth is drawn (all of them are in the dataset)
 # Sorting by a column header; roost's own code (never data), allowed by its hash in the CSP.
 SORT_SCRIPT = """
 document.querySelectorAll("table.sortable th button").forEach(function (button, i) {
@@ -57,14 +61,15 @@ def _link(report: str) -> str | None:
     return report if report.startswith("reports/") and ".." not in report and ":" not in report else None
 
 
-def _shown(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:.3f}"
+def _shown(t: Translator, column: str, shapes: dict[str, str], v: Any) -> str:
+    """A figure as the index's language writes it."""
+    if v is None or isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if v is None else str(v)
+    if shapes.get(column) == "share":
+        return t.share(v)
     if isinstance(v, int):
-        return f"{v:,}"
-    return str(v)
+        return t.integer(v)
+    return t.number(v)
 
 
 def _sized(account: dict[str, Any]) -> dict[str, Any]:
@@ -74,10 +79,22 @@ def _sized(account: dict[str, Any]) -> dict[str, Any]:
     return {**account, "steps": steps}
 
 
-def render_batch_index(rows: Sequence[dict[str, Any]], accounts: Sequence[dict[str, Any]], *, generated_at: str) -> str:
-    """Render index.html from plain rows (one per archive) and the growth of each account."""
+def _column_titles(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(title, shape) of each index column, from the indicators' own SQL headers."""
+    from roost.indicators import discover
+
+    found = {ind.id: ind for ind in discover() if ind.id in INDEX_COLUMNS}
+    titles = {c: (found[c].title_fr if lang == "fr" else found[c].title) if c in found else c for c in INDEX_COLUMNS}
+    return titles, {c: found[c].shape for c in found}
+
+
+def render_batch_index(rows: Sequence[dict[str, Any]], accounts: Sequence[dict[str, Any]], *, generated_at: str,
+                       lang: str = "en") -> str:
+    """Render index.html from plain rows (one per archive) and the growth of each account, in `lang`."""
     from roost.report import jinja_env
 
+    t = translator(lang)
+    titles, shapes = _column_titles(lang)
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         if r["status"] != "failed":
@@ -88,30 +105,39 @@ def render_batch_index(rows: Sequence[dict[str, Any]], accounts: Sequence[dict[s
         newest = snaps[-1]
         table.append(
             {
-                "account": "@" + newest["username"] if newest["username"] else (newest["account_id"] or "unknown"),
+                "account": "@" + newest["username"] if newest["username"] else (newest["account_id"] or t("unknown")),
                 "account_id": newest["account_id"],
                 "report": _link(newest["report"] or ""),
-                "date": (newest["generated_at"] or "")[:10],
+                "date": t.date((newest["generated_at"] or "")[:10]),
                 "snapshots": [
-                    {"date": (s["generated_at"] or "")[:10]
-                     or ((s.get("last_tweet_at") or "")[:10] + " (last tweet)" if s.get("last_tweet_at") else "date unknown"),
+                    {"date": t.date((s["generated_at"] or "")[:10]) if s["generated_at"] else t("date_unknown"),
                      "report": _link(s["report"] or ""),
                      "source": s["source"]}
                     for s in snaps
                 ],
-                "values": [(c, newest.get(c), _shown(newest.get(c))) for c in INDEX_COLUMNS],
+                "values": [(c, newest.get(c), _shown(t, c, shapes, newest.get(c))) for c in INDEX_COLUMNS],
             }
         )
     table.sort(key=lambda a: a["account"].lower())
     failed = [{"source": r["source"], "error": r["error"]} for r in rows if r["status"] == "failed"]
+    growth = [_sized(a) for a in accounts if len(a["snapshots"]) > 1]
+    # Past PAGE_ROWS accounts the tables are cut into pages the reader opens one at a time (each a <details>),
+    # so a batch of a thousand archives still opens fast.
+    pages = [table[i : i + PAGE_ROWS] for i in range(0, len(table), PAGE_ROWS)] or [[]]
     return jinja_env().get_template("batch_index.html.j2").render(
-        accounts_table=table,
-        columns=INDEX_COLUMNS,
-        failed=failed,
+        lang=lang,
+        pages=pages,
+        accounts_count=len(table),
+        columns=[(c, titles[c]) for c in INDEX_COLUMNS],
+        failed=failed[:MAX_FAILED],
+        failed_count=len(failed),
         archives=len(rows),
-        growth=[_sized(a) for a in accounts if len(a["snapshots"]) > 1],
-        generated_at=generated_at,
+        growth=growth[:MAX_GROWTH],
+        growth_count=len(growth),
+        generated_at=t.date(generated_at[:10]) if generated_at else "",
         version=__version__,
         script=Markup(SORT_SCRIPT),
         script_hash=SORT_HASH,
+        _=t,
+        n=t.integer,
     )

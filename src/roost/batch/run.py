@@ -56,13 +56,13 @@ def run_batch(
         try:
             _run(archives, out, options, outcomes, signals, jobs=jobs, scheduler=scheduler, progress=progress)
             ordered = [outcomes[item.label] for item in archives]
-            write_summaries(out, ordered)
+            write_summaries(out, ordered, options.lang)
         except BaseException as e:
             if not (isinstance(e, KeyboardInterrupt) or (signals.seen and isinstance(e, Exception))):
                 raise
             finished = [outcomes[item.label] for item in archives if item.label in outcomes]
             with _signals_ignored():  # a second Ctrl-C must not leave the index of what finished unwritten
-                write_summaries(out, finished)
+                write_summaries(out, finished, options.lang)
             raise BatchInterrupted(_interrupted_message(out, len(finished), len(archives))) from None
     return ordered
 

@@ -21,7 +21,7 @@ from roost.files import TMP_PREFIX, write_atomic
 # Summaries: indicators.csv / indicators.json, growth of accounts with several snapshots, index.html
 
 
-def write_summaries(out: Path, outcomes: list[ArchiveOutcome]) -> None:
+def write_summaries(out: Path, outcomes: list[ArchiveOutcome], lang: str = "en") -> None:
     """Write indicators.csv, indicators.json and index.html for the whole batch."""
     from roost.indicators import CORE_IDS
 
@@ -51,7 +51,7 @@ def write_summaries(out: Path, outcomes: list[ArchiveOutcome]) -> None:
     accounts = account_growth(out, outcomes)
     from roost.batch_index import render_batch_index
 
-    html = render_batch_index(rows, accounts, generated_at=_batch_time(outcomes))
+    html = render_batch_index(rows, accounts, generated_at=_batch_time(outcomes), lang=lang)
     write_atomic(out / "index.html", html.encode("utf-8"))
 
 

@@ -111,9 +111,7 @@ def funnel(v: View, *idents: str) -> Block | None:
     base = idents[0]
     followers = v.num(base)
     if followers is None:
-        r = v.res(base)
-        reason = clean(v.why(r)) if r is not None else t("unknown")
-        return Block("notes", title=t("funnel"), notes=(t("why_unknown", reason=reason),))
+        return None  # unknown: said once, in the box of what this archive can tell
     steps = [FunnelStep(t("f_followers"), t.integer(followers), t("of_followers", share=t.share(1.0)) if followers else "",
                         100.0 if followers else 0.0)]
     for ident in idents[1:]:
@@ -123,8 +121,7 @@ def funnel(v: View, *idents: str) -> Block | None:
         x = v.num(ident)
         label = t(keys[ident]) if ident in keys else v.title(ident)
         if x is None:
-            steps.append(FunnelStep(label, t("unknown"), clean(v.why(r)), 0.0, unknown=True))
-            continue
+            continue  # unknown: said once, in the box of what this archive can tell
         share = x / followers if followers else None
         steps.append(FunnelStep(label, t.integer(x), t("of_followers", share=t.share(share)) if share is not None else "",
                                 charts.share_width(x, followers)))
@@ -194,7 +191,10 @@ def account_age(v: View, ident: str) -> Block | None:
     titles = [f"{y}: {t.integer(n)} {t('followers').lower()}" for y, n in zip(years, values, strict=True)]
     ticks = [(i, str(y)) for i, y in enumerate(years) if len(years) <= 16 or y % 2 == 0]
     chart = charts.column_chart(values, titles, ticks, t.axis, title=title, height=200, integers=True)
-    return Block("chart", title=title, desc=desc, chart=chart, table=table)
+    narrow_ticks = [(i, str(y)) for i, y in enumerate(years) if len(years) <= 6 or (y - years[0]) % 4 == 0]
+    narrow = charts.column_chart(values, titles, narrow_ticks, t.axis, title=title, height=200, integers=True,
+                                 width=360, left=40)
+    return Block("chart", title=title, desc=desc, chart=chart, table=table, narrow=narrow)
 
 
 def fit(v: View, *idents: str) -> list[Block | None]:

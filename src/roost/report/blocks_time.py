@@ -13,6 +13,8 @@ from roost.report.view import View
 
 MAX_TABLE_ROWS = 100
 MAX_MONTHS = 360
+NARROW = {"width": 360.0, "left": 40.0}  # a chart's view box on a phone
+NARROW_PERIODS = 24
 TWEET_TYPES = ("original", "reply", "thread", "retweet", "quote")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -66,13 +68,28 @@ def buzz_marks(v: View, months: Sequence[str]) -> dict[int, str]:
     return {index[m]: f"{t('buzz_days')}: " + ", ".join(labels) for m, labels in by_month.items() if m in index}
 
 
+def _recent(months: Sequence[str]) -> int:
+    """Where a phone's chart starts: the last NARROW_PERIODS periods."""
+    return max(0, len(months) - NARROW_PERIODS)
+
+
+def _narrow_note(v: View, months: Sequence[str]) -> str:
+    return v.t("narrow_recent", n=NARROW_PERIODS) if len(months) > NARROW_PERIODS else ""
+
+
+def _narrow_ticks(v: View, months: Sequence[str], *, yearly: bool = False) -> list[tuple[int, str]]:
+    if yearly:
+        return [(i, k) for i, k in enumerate(months) if len(months) <= 8 or i % 3 == 0]
+    return [(i, v.t.month(k)) for i, k in enumerate(months) if i % 6 == 0 or len(months) <= 6]
+
+
 def timeline(v: View, ident: str) -> Block | None:
     t = v.t
     r = v.claim(ident)
     if r is None:
         return None
     if r.value is None:
-        return Block("notes", title=t("timeline"), notes=(t("why_unknown", reason=clean(v.why(r))),))
+        return v.unknown(t("timeline"), r)
     months = months_axis(v)
     series = r.value if isinstance(r.value, dict) else {}
     if not months:
@@ -82,6 +99,10 @@ def timeline(v: View, ident: str) -> Block | None:
     titles = [f"{t.month(k)}: {t.integer(x)} {t('tweets').lower()}" for k, x in zip(months, values, strict=True)]
     chart = charts.column_chart(values, titles, month_ticks(v, months), t.axis, marked=marks, title=t("timeline"),
                                 integers=True)
+    cut = _recent(months)
+    narrow = charts.column_chart(values[cut:], titles[cut:], _narrow_ticks(v, months[cut:]), t.axis,
+                                 marked={i - cut: m for i, m in marks.items() if i >= cut}, title=t("timeline"),
+                                 integers=True, **NARROW)
     table = Table(
         (t("month"), t("tweets")),
         (False, True),
@@ -89,7 +110,8 @@ def timeline(v: View, ident: str) -> Block | None:
               for k, x in sorted(series.items())),
     )
     desc = (t("timeline_desc") if marks else t("timeline_desc_plain")) + " " + t("utc_note")
-    return Block("chart", title=t("timeline"), desc=desc, chart=chart, table=table)
+    return Block("chart", title=t("timeline"), desc=desc, chart=chart, table=table, narrow=narrow,
+                 narrow_note=_narrow_note(v, months))
 
 
 def heatmap(v: View, ident: str) -> Block | None:
@@ -98,7 +120,7 @@ def heatmap(v: View, ident: str) -> Block | None:
     if r is None:
         return None
     if r.value is None:
-        return Block("notes", title=t("heatmap"), notes=(t("why_unknown", reason=clean(v.why(r))),))
+        return v.unknown(t("heatmap"), r)
     counts: dict[tuple[int, int], float] = {}
     for row in v.rows(ident):
         d, h, n = row.get("weekday"), row.get("hour"), row.get("tweets")
@@ -112,6 +134,9 @@ def heatmap(v: View, ident: str) -> Block | None:
 
     grid = charts.heatmap(counts, [t.weekday(d) for d in range(7)], [str(h) for h in range(24)], title,
                           title=t("heatmap"))
+    upright = charts.heatmap({(h, d): n for (d, h), n in counts.items()}, [f"{h}:00" for h in range(24)],
+                             [t.weekday(d) for d in range(7)], lambda h, d, n: title(d, h, n), cell_w=44, cell_h=18,
+                             left=46, title=t("heatmap"))
     table = Table(
         (t("weekday"), *[f"{h}" for h in range(24)]),
         (False, *[True] * 24),
@@ -124,7 +149,7 @@ def heatmap(v: View, ident: str) -> Block | None:
     undated = v.fact_int("tweets_without_time")
     if undated:
         desc += " " + t("heatmap_no_time", n=t.integer(undated))
-    return Block("heatmap", title=t("heatmap"), desc=desc, heatmap=grid, table=table)
+    return Block("heatmap", title=t("heatmap"), desc=desc, heatmap=grid, table=table, narrow=upright)
 
 
 def mix(v: View, ident: str) -> Block | None:
@@ -133,7 +158,7 @@ def mix(v: View, ident: str) -> Block | None:
     if r is None:
         return None
     if r.value is None:
-        return Block("notes", title=t("mix"), notes=(t("why_unknown", reason=clean(v.why(r))),))
+        return v.unknown(t("mix"), r)
     rows = [row for row in v.rows(ident) if _MONTH.match(str(row.get("month")))]
     if not rows:
         return Block("notes", title=t("mix"), notes=(t("empty"),))
@@ -162,6 +187,10 @@ def mix(v: View, ident: str) -> Block | None:
     else:
         ticks = month_ticks(v, keys)
     chart = charts.stacked_share_chart([periods[k] for k in keys], titles, ticks, names, t.share, title=t("mix"))
+    cut = _recent(keys)
+    narrow = charts.stacked_share_chart([periods[k] for k in keys[cut:]], titles[cut:],
+                                        _narrow_ticks(v, keys[cut:], yearly=per_year), names, t.share,
+                                        title=t("mix"), **NARROW)
     table = Table(
         (t("year") if per_year else t("month"), *names, t("total")),
         (False, *[True] * (len(TWEET_TYPES) + 1)),
@@ -172,7 +201,8 @@ def mix(v: View, ident: str) -> Block | None:
         ),
     )
     desc = t("mix_desc", period=t("per_year") if per_year else t("per_month"))
-    return Block("chart", title=t("mix"), desc=desc, chart=chart, table=table)
+    return Block("chart", title=t("mix"), desc=desc, chart=chart, table=table, narrow=narrow,
+                 narrow_note=_narrow_note(v, keys))
 
 
 def engagement_chart(v: View, ident: str) -> Block | None:
@@ -199,6 +229,9 @@ def engagement_chart(v: View, ident: str) -> Block | None:
                       f"{t('own_tweets').lower()})")
     marks = buzz_marks(v, months)
     chart = charts.column_chart(values, titles, month_ticks(v, months), t.axis, marked=marks, title=title)
+    cut = _recent(months)
+    narrow = charts.column_chart(values[cut:], titles[cut:], _narrow_ticks(v, months[cut:]), t.axis,
+                                 marked={i - cut: m for i, m in marks.items() if i >= cut}, title=title, **NARROW)
 
     def n(x: Any) -> Cell:
         if isinstance(x, float) and not x.is_integer():
@@ -214,7 +247,8 @@ def engagement_chart(v: View, ident: str) -> Block | None:
             for k in months if k in rows
         ),
     )
-    return Block("chart", title=title, desc=t("engagement_chart_desc") + " " + t("utc_note"), chart=chart, table=table)
+    return Block("chart", title=title, desc=t("engagement_chart_desc") + " " + t("utc_note"), chart=chart, table=table,
+                 narrow=narrow, narrow_note=_narrow_note(v, months))
 
 
 def buzz_days(v: View, ident: str) -> Block | None:

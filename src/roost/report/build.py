@@ -11,6 +11,8 @@ from roost.i18n import Translator
 from roost.report import blocks_people as people
 from roost.report import blocks_time as time
 from roost.report import generic, layout, readings
+from roost.report.box import box
+from roost.report.minute import minute
 from roost.report.model import Block, Fact, Report, Section
 from roost.report.text import clean, clean_name, shown_handle
 from roost.report.view import View
@@ -39,16 +41,21 @@ def _text(v: Any) -> str:
 def build(v: View, warnings: Iterable[str]) -> Report:
     """The report's model for one document."""
     t = v.t
+    first = minute(v)
     sections = [section(v, ident, slots) for ident, slots in layout.SECTIONS]
     custom = generic.custom(v)
     if custom:
         sections.append(_section(v, "custom", custom))
     sections.append(_section(v, "methods", generic.methods(v, list(warnings))))
+    # A section with nothing known in this archive is left out (the box above says why).
+    sections = [s for s in sections if s.blocks]
     numbered = tuple(Section(s.id, str(i), s.title, s.intro, s.blocks) for i, s in enumerate(sections, start=1))
     username = _text(v.account.get("username"))
     handle = shown_handle(username)[0] if username else ""
     # A shared report names its owner by handle only: the display name is free text, like a bio.
     display = "" if v.share and handle else clean_name(_text(v.account.get("display_name")), 80)
+    if display in ("-", "–"):
+        display = ""
     name = display or (f"@{handle}" if handle else clean(_text(v.account.get("id")), 40))
     who = f"@{handle}" if handle else name
     return Report(
@@ -60,8 +67,16 @@ def build(v: View, warnings: Iterable[str]) -> Report:
         subtitle=t("subtitle"),
         facts=facts(v),
         banners=banners(v),
-        verdict_title=t("verdict"),
-        verdict=readings.verdict(v),
+        verdict_title=first.headline,
+        verdict_kind=first.verdict,
+        verdict_why=first.why,
+        verdict=first.lines if first.verdict else readings.verdict(v),
+        steps_title=t("next_steps"),
+        steps=first.steps,
+        reasons_title=t("reasons_title"),
+        reasons=first.reasons,
+        box_title=t("box_title"),
+        box=box(v),
         sections=numbered,
         footer=t("generated", version=__version__, at=generated_at(v)),
         version=__version__,

@@ -145,7 +145,7 @@ def methods(v: View, warnings: Sequence[str]) -> list[Block | None]:
             value = Cell(v.fmt(r))
         rows.append((Cell(v.title(ident), sub=ident), value, Cell(v.definition(r), sub=clean(v.limits(r)))))
     blocks: list[Block | None] = [
-        Block("table", title=t("indicators"),
+        Block("table", title=t("indicators"), folded=True,
               table=Table((t("indicator"), t("value"), t("definition")), (False, False, False), tuple(rows), cls="methods"))
     ]
     blocks.append(files(v))
@@ -179,7 +179,7 @@ def files(v: View) -> Block | None:
         ))
     note = t("rows", n=t.integer(len(rows))) if len(rows) > len(body) else ""
     table = Table((t("file"), t("items"), t("manifest"), t("status")), (False, True, True, False), tuple(body), note=note)
-    return Block("table", title=t("files"), table=table)
+    return Block("table", title=t("files"), table=table, folded=True)
 
 
 def mentions_private(warning: str) -> bool:

@@ -89,11 +89,14 @@ class Block:
     cards: tuple[Card, ...] = ()
     chart: Chart | None = None
     heatmap: Heatmap | None = None
+    # The same figure drawn for a phone: the most recent part of a long series, or a grid turned upright.
+    narrow: Chart | Heatmap | None = None
+    narrow_note: str = ""
     table: Table | None = None
     tweets: tuple[TweetItem, ...] = ()
     funnel: tuple[FunnelStep, ...] = ()
     notes: tuple[str, ...] = ()
-    open: bool = False
+    folded: bool = False  # drawn closed, opened on demand (long reference tables)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,15 @@ class Report:
     facts: tuple[Fact, ...]
     banners: tuple[tuple[str, str], ...]
     verdict_title: str
+    verdict_kind: str
+    verdict_why: str
     verdict: tuple[str, ...]
+    steps_title: str
+    steps: tuple[str, ...]
+    reasons_title: str
+    reasons: Table | None
+    box_title: str
+    box: tuple[str, ...]
     sections: tuple[Section, ...]
     footer: str
     version: str

@@ -138,9 +138,10 @@ class View:
             self.placed.add(ident)
         return r
 
-    def unknown(self, title: str, r: Res) -> Block:
-        """A block saying why an indicator is unknown."""
-        return Block("notes", title=title, notes=(self.t("why_unknown", reason=clean(self.why(r))),))
+    def unknown(self, title: str, r: Res) -> Block | None:
+        """Nothing: an unknown figure is not drawn in its section; the box of what this archive can tell
+        and the glossary say why, once."""
+        return None
 
     def val(self, ident: str) -> Any:
         r = self.results.get(ident)
@@ -161,7 +162,11 @@ class View:
         return clean(r.d.title_fr if self.t.lang == "fr" else r.d.title)
 
     def why(self, r: Res) -> str:
-        """Why a value is unknown, in the report's language."""
+        """Why a value is unknown, in the report's language; data an archive of this kind never holds is
+        said to be so, not to be missing."""
+        needs = (r.args or {}).get("needs")
+        if r.code == "missing_data" and self.archive.get("generation") == "grailbird" and isinstance(needs, list):
+            return self.t("reason_not_in_generation", files=self.t.list_and([self.t.data_name(str(n)) for n in needs]))
         return self.t.why(r.code, r.args or {}, self.limits(r))
 
     def limits(self, r: Res) -> str:
@@ -205,8 +210,7 @@ class View:
             # A sentence with blanks to fill ({span}...) is only used by the caller that fills them.
             sentence = self.t(key) if self.t.has(key) and "{" not in self.t(key) else short(self.definition(r))
         if r.value is None:
-            return Card(ident, self.title(ident), self.t("unknown"), sentence,
-                        note=self.t("why_unknown", reason=clean(self.why(r))), unknown=True)
+            return None  # said once, in the box of what this archive can tell
         return Card(ident, self.title(ident), self.fmt(r), sentence, shape=r.d.shape)
 
     def cards(self, *items: Card | None, title: str = "", desc: str = "") -> Block | None:
