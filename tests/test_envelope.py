@@ -20,6 +20,7 @@ import pytest
 
 from conftest import FIXTURES
 from roost import archive as archive_module
+from roost.archive import envelope, jsontext
 from roost.load import open_archive
 
 BASE = FIXTURES / "ytd2022_parts_edits"
@@ -209,7 +210,7 @@ def test_a_lone_surrogate_is_replaced_with_one_warning(cli, tmp_path: Path) -> N
 def test_lone_surrogate_rewriting_across_chunk_boundaries(
     tmp_path: Path, monkeypatch, text: bytes, fixed: bytes, chunk: int
 ) -> None:
-    monkeypatch.setattr(archive_module, "CHUNK", chunk)
+    monkeypatch.setattr(jsontext, "CHUNK", chunk)
     path = tmp_path / "f.json"
     prefix = b'["' + b"x" * 11
     path.write_bytes(prefix + text + b'"]')
@@ -427,7 +428,7 @@ def test_the_error_line_counts_the_files_own_lines(cli, tmp_path: Path) -> None:
 def test_copy_stripped_places_the_json_start(tmp_path: Path) -> None:
     src = io.BytesIO(b"// a\n\n  window.x /* b */ =  [1]  ;")
     out = io.BytesIO()
-    shape, size, start = archive_module._copy_stripped(src, out, "data/x.js")
+    shape, size, start = envelope.copy_stripped(src, out, "data/x.js")
     assert (shape, out.getvalue()[:size], start) == ("array", b"[1]", (3, 23))
     assert re.fullmatch(rb"\[1\]", out.getvalue()[:size])
 
@@ -456,7 +457,7 @@ def _random_tail(rng) -> bytes:  # type: ignore[no-untyped-def]
 def test_random_trailers_are_cut_exactly(monkeypatch, chunk: int) -> None:
     import random
 
-    monkeypatch.setattr(archive_module, "CHUNK", chunk)
+    monkeypatch.setattr(envelope, "CHUNK", chunk)
     rng = random.Random(20261203 + chunk)
     bodies = [
         b'[ {\n  "a" : "http://x // y /* z */ ]"\n} ]',
@@ -469,5 +470,5 @@ def test_random_trailers_are_cut_exactly(monkeypatch, chunk: int) -> None:
         body = rng.choice(bodies)
         tail = _random_tail(rng)
         out = io.BytesIO()
-        _, size, _ = archive_module._copy_stripped(io.BytesIO(b"window.x = " + body + tail), out, "x.js")
+        _, size, _ = envelope.copy_stripped(io.BytesIO(b"window.x = " + body + tail), out, "x.js")
         assert out.getvalue()[:size] == body, (body, tail)
