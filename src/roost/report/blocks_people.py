@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from roost import charts
+from roost.report import readings
 from roost.report.model import Block, Card, Cell, FunnelStep, Table, TweetItem
 from roost.report.text import clean, web_link
 from roost.report.view import View
@@ -48,7 +49,7 @@ def share_table(v: View, ident: str) -> Block | None:
                  bar=charts.share_width(share, top) if isinstance(share, (int, float)) else None),
         ))
     table = Table((heading, t("tweets"), t("share")), (False, True, True), tuple(cells))
-    return Block("table", title=title, desc=v.definition(r), table=table)
+    return Block("table", title=title, desc=v.plain(r), table=table)
 
 
 def top_tweets(v: View, ident: str) -> Block | None:
@@ -80,7 +81,7 @@ def top_tweets(v: View, ident: str) -> Block | None:
             retweets_word=t("retweet_word") if retweets == 1 else t("retweets_word"),
             href=href,
         ))
-    return Block("tweets", title=title, desc=v.definition(r), tweets=tuple(items))
+    return Block("tweets", title=title, desc=v.plain(r), tweets=tuple(items))
 
 
 def relayed(v: View, ident: str) -> Block | None:
@@ -100,7 +101,7 @@ def relayed(v: View, ident: str) -> Block | None:
          Cell(_whole(v, x.get("retweets")), numeric=True, bar=charts.share_width(x.get("retweets"), top)))
         for x in rows
     )
-    return Block("table", title=title, desc=v.definition(r),
+    return Block("table", title=title, desc=v.plain(r),
                  table=Table((t("account_col"), t("retweets")), (False, True), cells))
 
 
@@ -160,7 +161,7 @@ def partners(v: View, ident: str) -> Block | None:
         (False, True, True, True, False, False),
         cells,
     )
-    return Block("table", title=title, desc=v.definition(r), table=table)
+    return Block("table", title=title, desc=v.plain(r), table=table)
 
 
 def account_age(v: View, ident: str) -> Block | None:
@@ -207,13 +208,18 @@ def fit(v: View, *idents: str) -> list[Block | None]:
         if r is None:
             continue
         option = (r.args or {}).get("option")
+        if r.value is not None and readings.too_few(v, ident):
+            sizes = readings.groups(v, ident)
+            v.placed.add(ident)
+            hints.append(t("r_too_few", title=v.title(ident), n=t.integer(sizes[0] if sizes else 0)))
+            continue
         if r.value is None and r.code == "needs_option" and isinstance(option, str) and option in r.d.params:
             v.placed.add(ident)
             hint = t(f"fit_hint_{option}") if t.has(f"fit_hint_{option}") else v.why(r)
             if hint not in hints:
                 hints.append(hint)
         else:
-            cards.append(v.card(ident))
+            cards.append(v.card(ident, readings.card_sentence(v, ident)))
     blocks: list[Block | None] = [v.cards(*cards, title=t("fit"))]
     if hints:
         blocks.append(Block("notes", title="" if any(cards) else t("fit"), notes=tuple(hints)))

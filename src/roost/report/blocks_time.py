@@ -273,9 +273,8 @@ def buzz_days(v: View, ident: str) -> Block | None:
             Cell(t.date(str(x.get("day") or ""))),
             Cell(whole(x.get("tweets")), numeric=True),
             Cell(whole(x.get("engagement")), numeric=True, bar=charts.share_width(x.get("engagement"), top)),
-            Cell(t.number(x["threshold"]) if isinstance(x.get("threshold"), (int, float)) else "–", numeric=True),
         )
         for x in rows
     )
-    table = Table((t("day"), t("tweets"), t("engagement"), t("threshold")), (False, True, True, True), cells)
-    return Block("table", title=title, desc=t("buzz_days_desc") + " " + v.definition(r), table=table)
+    table = Table((t("day"), t("tweets"), t("engagement")), (False, True, True), cells)
+    return Block("table", title=title, desc=t("buzz_days_desc"), table=table)

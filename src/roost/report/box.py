@@ -28,7 +28,7 @@ def box(v: View) -> tuple[str, ...]:
         option = (r.args or {}).get("option")
         if r.code == "missing_data" and isinstance(needs, list) and needs:
             # Counts missing on tweets that are missing altogether: the tweets are the reason.
-            named = [str(n) for n in needs if not ("engagement" == n and "tweets" in needs)]
+            named = [str(n) for n in needs if not (n == "engagement" and "tweets" in needs)]
             files = t.list_and([t.data_name(n) for n in named])
             by_files.setdefault(files, []).append(v.title(r.id))
         elif r.code == "needs_option" and isinstance(option, str):

@@ -53,7 +53,7 @@ def generic_series(v: View, r: Res) -> Block:
         return v.unknown(title, r)
     items = list(r.value.items()) if isinstance(r.value, dict) else []
     if not items:
-        return Block("notes", title=title, desc=v.definition(r), notes=(t("empty"),))
+        return Block("notes", title=title, desc=v.plain(r), notes=(t("empty"),))
     shown = items[:MAX_TABLE_ROWS]
     note = t("rows", n=t.integer(len(items))) if len(items) > len(shown) else ""
     table = Table(
@@ -63,13 +63,13 @@ def generic_series(v: View, r: Res) -> Block:
     )
     numeric = all(isinstance(x, (int, float)) and not isinstance(x, bool) for _, x in items)
     if not numeric or len(items) > MAX_SERIES_BARS:
-        return Block("table", title=title, desc=v.definition(r), table=table)
+        return Block("table", title=title, desc=v.plain(r), table=table)
     values = [float(x) for _, x in items]
     titles = [f"{clean(v.accounts.text(str(k)), 60)}: {t.number(x)}" for k, x in items]
     step = max(1, -(-len(items) // 12))
     ticks = [(i, clean(v.accounts.text(str(k)), 12)) for i, (k, _) in enumerate(items) if i % step == 0]
     chart = charts.column_chart(values, titles, ticks, t.axis, title=title)
-    return Block("chart", title=title, desc=v.definition(r), chart=chart, table=table)
+    return Block("chart", title=title, desc=v.plain(r), chart=chart, table=table)
 
 
 def generic_table(v: View, r: Res) -> Block:
@@ -79,7 +79,7 @@ def generic_table(v: View, r: Res) -> Block:
         return v.unknown(title, r)
     rows = [x for x in r.value if isinstance(x, dict)] if isinstance(r.value, list) else []
     if not rows:
-        return Block("notes", title=title, desc=v.definition(r), notes=(t("empty"),))
+        return Block("notes", title=title, desc=v.plain(r), notes=(t("empty"),))
     columns = [c for c in rows[0] if isinstance(c, str)]
     id_cols = [c for c in columns if c in ("account_id", "user_id") or c.endswith(("_account_id", "_user_id"))]
     name_cols = [c for c in columns if c in ("screen_name", "handle", "username")
@@ -106,7 +106,7 @@ def generic_table(v: View, r: Res) -> Block:
         body.append(tuple(cells))
     note = t("rows", n=t.integer(len(rows))) if len(rows) > MAX_TABLE_ROWS else ""
     table = Table(tuple(headings), tuple(numeric), tuple(body), note=note)
-    return Block("table", title=title, desc=v.definition(r), table=table)
+    return Block("table", title=title, desc=v.plain(r), table=table)
 
 
 def value_cell(v: View, x: Any, column: str) -> Cell:

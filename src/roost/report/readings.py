@@ -9,6 +9,32 @@ BUZZ_HIGH, BUZZ_LOW = 0.6, 0.35
 GINI_HIGH = 0.6
 CONVERSATION_HIGH, CONVERSATION_LOW = 0.5, 0.25
 RATIO_HIGH, RATIO_LOW, RATIO_VERY_LOW = 1.25, 0.8, 0.4
+# An engagement ratio between two groups of tweets is read only when each group has this many tweets.
+MIN_GROUP_TWEETS = 10
+SAME_LOW, SAME_HIGH = 0.9, 1.1
+
+
+def groups(v: View, ident: str) -> tuple[int, int] | None:
+    """(tweets in the group, tweets outside it) behind an engagement ratio, when the report can tell."""
+    total, retweets = v.num("tweets_total"), v.num("retweets_made")
+    if total is None or retweets is None:
+        return None
+    own = int(total - retweets)
+    if ident == "topic_engagement_ratio":
+        share = v.num("topic_tweets_share")
+        inside = round(share * own) if share is not None else None
+    elif ident == "site_engagement_ratio":
+        count = v.num("site_tweets")
+        inside = int(count) if count is not None else None
+    else:
+        return None
+    return None if inside is None else (inside, own - inside)
+
+
+def too_few(v: View, ident: str) -> bool:
+    """Whether a ratio rests on too few tweets to be shown at all."""
+    sizes = groups(v, ident)
+    return sizes is not None and min(sizes) < MIN_GROUP_TWEETS
 
 
 def card_sentence(v: View, ident: str) -> str | None:
@@ -28,6 +54,15 @@ def card_sentence(v: View, ident: str) -> str | None:
             "buzz_high" if x > BUZZ_HIGH else "buzz_mid" if x >= BUZZ_LOW else "buzz_low")
     if ident == "engagement_gini" and x is not None:
         return t("c_engagement_gini") + " " + t("gini_high" if x >= GINI_HIGH else "gini_low")
+    if ident in ("topic_engagement_ratio", "site_engagement_ratio") and x is not None:
+        sizes = groups(v, ident)
+        n = t.integer(sizes[0]) if sizes else "?"
+        what = "topic" if ident.startswith("topic") else "site"
+        if x > SAME_HIGH:
+            return t(f"r_{what}_above", x=t.decimal(x, 2), n=n)
+        if x < SAME_LOW:
+            return t(f"r_{what}_below", x=t.decimal(x, 2), n=n)
+        return t(f"r_{what}_same", n=n)
     if ident == "active_days":
         span = v.num("span_days")
         return t("c_active_days", span=t.integer(span)) if span else t("c_active_days_plain")

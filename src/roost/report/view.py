@@ -173,6 +173,14 @@ class View:
         """What the archive cannot tell for this indicator, in the report's language."""
         return r.d.limits_fr if self.t.lang == "fr" else r.d.limits
 
+    def plain(self, r: Res) -> str:
+        """What a figure is, in plain words for the body of the report (the precise definition is in the
+        glossary): the report's own sentence for packaged indicators, else the definition's first clause."""
+        key = f"d_{r.id}"
+        if self.t.has(key) and not r.d.custom:
+            return self.t(key)
+        return short(self.definition(r))
+
     def definition(self, r: Res) -> str:
         return clean(r.d.definition_fr if self.t.lang == "fr" else r.d.definition)
 
