@@ -430,10 +430,28 @@ def test_top_tweets_by_retweets_ties_by_id_as_a_number(con) -> None:
     given(con, _engaged_tweets())
     assert run(con, "top_tweets_by_retweets") == [
         {"tweet_id": "9", "created_at": "2024-01-02T11:30:05Z", "full_text": "nine", "likes": 9, "retweets": 5,
-         "url": "https://x.com/roost_owner/status/9"},
+         "url": "https://x.com/roost_owner/status/9", "text_expanded": "nine"},
         {"tweet_id": "10", "created_at": "2024-01-01T10:00:00Z", "full_text": "ten", "likes": 1, "retweets": 5,
-         "url": "https://x.com/roost_owner/status/10"},
+         "url": "https://x.com/roost_owner/status/10", "text_expanded": "ten"},
     ]
+
+
+def test_top_tweets_write_out_their_t_co_links(con) -> None:
+    """text_expanded: each t.co link of entities.urls replaced by its expanded address, a longer link never
+    cut by a shorter one it starts with; media links and links the entities do not list stay as they are."""
+    urls = [{"url": f"https://t.co/{i}", "expanded_url": f"https://example.com/{i}"} for i in (1, 12)]
+    urls.append({"url": "https://t.co/7"})  # no expanded address: kept
+    entities = json.dumps({"urls": urls, "media": [{"url": "https://t.co/9", "expanded_url": "https://x.com/p"}]})
+    text = "see https://t.co/12, https://t.co/1 & https://t.co/7 https://t.co/9 https://t.co/3"
+    given(con, [tweet(1, "2024-01-01 10:00", full_text=text, favorite_count=2, retweet_count=1, entities=entities),
+                tweet(2, "2024-01-01 11:00", full_text="plain", favorite_count=1, retweet_count=1,
+                      urls=["https://example.org/x"])])
+    want = "see https://example.com/12, https://example.com/1 & https://t.co/7 https://t.co/9 https://t.co/3"
+    for ident in ("top_tweets_by_likes", "top_tweets_by_retweets"):
+        rows = run(con, ident)
+        assert [(r["tweet_id"], r["full_text"], r["text_expanded"]) for r in rows] == [
+            ("1", text, want), ("2", "plain", "plain"),
+        ]
 
 
 def test_top_tweets_by_likes_and_the_i_web_link_without_username(con) -> None:

@@ -7,7 +7,7 @@
 -- definition_fr: Les 10 tweets propres (hors RT) avec le plus de j'aime (au moins 1), égalités par id le plus ancien : id, heure UTC, texte, j'aime, RT et lien.
 -- limits: Counts are those of the archive's date.
 -- limits_fr: Les compteurs sont ceux de la date de l'archive.
-select tweet_id, created_at, full_text, likes, retweets, url
+select tweet_id, created_at, full_text, likes, retweets, url, text_expanded
 from top_own_tweets
 where ranking = 'likes'
 order by likes desc, try_cast(tweet_id as hugeint), tweet_id
