@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import FIXTURES, zip_folder
 
+from conftest import FIXTURES, zip_folder
 from roost.sample import write_sample_archive
 
 OWNER = "1000000000000000777"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import FIXTURES, zip_folder
 
+from conftest import FIXTURES, zip_folder
 from roost.sample import write_sample_archive
 
 ROOST = Path(sys.executable).parent / "roost"

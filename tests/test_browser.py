@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -225,9 +224,9 @@ def test_batch_index_sorts_in_chromium(browser, cli, shots, tmp_path: Path) -> N
         return [int(t.replace(",", "")) for t in page.eval_on_selector_all(
             "table.sortable tbody tr", f"rows => rows.map(r => r.cells[{col}].textContent.trim())")]
 
-    page.click("table.sortable th:nth-child(%d) button" % (col + 1))
+    page.click(f"table.sortable th:nth-child({col + 1}) button")
     assert column() == sorted(column()) and len(column()) == 3
-    page.click("table.sortable th:nth-child(%d) button" % (col + 1))
+    page.click(f"table.sortable th:nth-child({col + 1}) button")
     assert column() == sorted(column(), reverse=True)
     page.screenshot(path=str(shots / "batch-index.png"), full_page=True)
     context.close()

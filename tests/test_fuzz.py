@@ -105,7 +105,7 @@ def json_mutation(draw: st.DrawFn, doc: Any) -> Any:
             d[draw(st.sampled_from(["created_at", "createdAt", "deleted_at", "changedAt"]))] = draw(st.sampled_from(DATES))
         elif kind == "nest":
             depth = draw(st.integers(10, 3000))
-            d["deep"] = "__DEEP__%d" % depth
+            d["deep"] = f"__DEEP__{depth}"
         elif kind == "huge":
             d[draw(st.sampled_from(keys or ["full_text"]))] = MARKER + "x" * draw(st.integers(1000, 300_000))
     return doc

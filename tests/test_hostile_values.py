@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import FIXTURES, zip_folder
+from conftest import FIXTURES
 
 BASE = FIXTURES / "ytd2020_wrapped"
 SECRET = "LOCAL-FILE-SECRET-7731"
@@ -186,7 +186,7 @@ def test_look_alike_handles_never_render_as_one(cli, tmp_path: Path) -> None:
     spoofs = [("90001", "famous"), ("90002", "famous\u200b"), ("90003", "fa\u202emous"), ("90004", "famou\u0455")]
 
     def tweets(v: list) -> None:
-        for (account_id, name), item in zip(spoofs, v):
+        for (account_id, name), item in zip(spoofs, v, strict=False):
             t = item["tweet"]
             t["full_text"] = f"@{name} hello"
             t["entities"]["user_mentions"] = [{"id_str": account_id, "id": account_id, "screen_name": name,

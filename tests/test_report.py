@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from conftest import FIXTURES
 from roost.load import open_archive
 from roost.options import Options
-from roost.pipeline import AnalyzeOptions, ReportOptions, analyze, default_report_name, render
+from roost.pipeline import AnalyzeOptions, ReportOptions, analyze, render
 from roost.sample import write_sample_archive
 
 WHEN = dt.datetime(2026, 1, 20, 12, 0, tzinfo=dt.timezone.utc)

@@ -11,6 +11,7 @@ The number of cases is ROOST_VALUE_FUZZ_EXAMPLES (default 40 for a quick local r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -121,10 +122,8 @@ def _build(folder: Path, texts: dict[str, str], renames: dict[str, str]) -> None
     for rel, text in texts.items():
         (folder / rel).write_text(text, encoding="utf-8")
     for old, new in renames.items():
-        try:
+        with contextlib.suppress(OSError):  # a name too long for the file system: the manifest alone names it
             (folder / old).rename(folder / new)
-        except OSError:  # a name too long for the file system: the manifest alone names it
-            pass
 
 
 def _run(args: list[str]) -> tuple[int, str]:

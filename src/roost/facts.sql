@@ -15,7 +15,6 @@ available as (
 ),
 tweet_times as (
     select
-        max(created_at) as last_tweet_at,
         count(created_at) as dated,
         -- Old Grailbird tweets carry a day but no time: they sit at midnight UTC exactly. By chance about
         -- one tweet in 86,400 is posted at 00:00:00; far more than that means missing times.
@@ -42,9 +41,8 @@ select
     a.generation,
     a.source_path,
     a.source_kind,
-    coalesce(a.generated_at, t.last_tweet_at) as archive_time,
-    case when a.generated_at is not null then 'generation date'
-         when t.last_tweet_at is not null then 'last tweet' end as archive_time_source,
+    archive_time.archive_at as archive_time,
+    archive_time.source as archive_time_source,
     case when t.dated > 0 and t.at_midnight > greatest(10, t.dated / 100) then t.at_midnight else 0 end
         as tweets_without_time,
     coalesce(files.files, []) as files,
@@ -52,6 +50,7 @@ select
     coalesce(dates.checks, []) as date_checks,
     coalesce(values_checked.checks, []) as value_checks
 from archive as a
+cross join archive_time
 cross join tweet_times as t
 cross join files
 cross join available

@@ -67,7 +67,7 @@ def analyze(
 
     options = options or AnalyzeOptions()
     given = source if isinstance(source, (str, Path)) else (source[0] if len(source) == 1 else list(source))
-    with open_archive(given, skip_broken=options.skip_broken, progress=progress, keep_raw=False,  # type: ignore[arg-type]
+    with open_archive(given, skip_broken=options.skip_broken, progress=progress, keep_raw=False,
                       root=options.root, threads=options.threads) as loaded:
         if with_loaded is not None:
             with_loaded(loaded.con)

@@ -13,7 +13,7 @@ from roost.report.view import View
 
 MAX_TABLE_ROWS = 100
 MAX_MONTHS = 360
-NARROW = {"width": 360.0, "left": 40.0}  # a chart's view box on a phone
+NARROW_WIDTH, NARROW_LEFT = 360.0, 40.0  # a chart's view box on a phone
 NARROW_PERIODS = 24
 TWEET_TYPES = ("original", "reply", "thread", "retweet", "quote")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -102,7 +102,7 @@ def timeline(v: View, ident: str) -> Block | None:
     cut = _recent(months)
     narrow = charts.column_chart(values[cut:], titles[cut:], _narrow_ticks(v, months[cut:]), t.axis,
                                  marked={i - cut: m for i, m in marks.items() if i >= cut}, title=t("timeline"),
-                                 integers=True, **NARROW)
+                                 integers=True, width=NARROW_WIDTH, left=NARROW_LEFT)
     table = Table(
         (t("month"), t("tweets")),
         (False, True),
@@ -190,7 +190,7 @@ def mix(v: View, ident: str) -> Block | None:
     cut = _recent(keys)
     narrow = charts.stacked_share_chart([periods[k] for k in keys[cut:]], titles[cut:],
                                         _narrow_ticks(v, keys[cut:], yearly=per_year), names, t.share,
-                                        title=t("mix"), **NARROW)
+                                        title=t("mix"), width=NARROW_WIDTH, left=NARROW_LEFT)
     table = Table(
         (t("year") if per_year else t("month"), *names, t("total")),
         (False, *[True] * (len(TWEET_TYPES) + 1)),
@@ -231,7 +231,7 @@ def engagement_chart(v: View, ident: str) -> Block | None:
     chart = charts.column_chart(values, titles, month_ticks(v, months), t.axis, marked=marks, title=title)
     cut = _recent(months)
     narrow = charts.column_chart(values[cut:], titles[cut:], _narrow_ticks(v, months[cut:]), t.axis,
-                                 marked={i - cut: m for i, m in marks.items() if i >= cut}, title=title, **NARROW)
+                                 marked={i - cut: m for i, m in marks.items() if i >= cut}, title=title, width=NARROW_WIDTH, left=NARROW_LEFT)
 
     def n(x: Any) -> Cell:
         if isinstance(x, float) and not x.is_integer():

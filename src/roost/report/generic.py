@@ -46,7 +46,7 @@ def custom(v: View) -> list[Block | None]:
     return blocks
 
 
-def generic_series(v: View, r: Res) -> Block:
+def generic_series(v: View, r: Res) -> Block | None:
     t = v.t
     title = v.title(r.id)
     if r.value is None:
@@ -72,7 +72,7 @@ def generic_series(v: View, r: Res) -> Block:
     return Block("chart", title=title, desc=v.plain(r), chart=chart, table=table)
 
 
-def generic_table(v: View, r: Res) -> Block:
+def generic_table(v: View, r: Res) -> Block | None:
     t = v.t
     title = v.title(r.id)
     if r.value is None:
