@@ -231,3 +231,77 @@ def test_batch_index_sorts_in_chromium(browser, cli, shots, tmp_path: Path) -> N
     page.screenshot(path=str(shots / "batch-index.png"), full_page=True)
     context.close()
     assert errors == []
+
+
+WIDE = """() => {
+  // Elements whose right edge passes the viewport, other than inside a box that scrolls sideways on its own.
+  const W = document.documentElement.clientWidth, out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= W + 1) continue;
+    let box = el.parentElement, scrolls = false;
+    for (; box; box = box.parentElement) {
+      const o = getComputedStyle(box).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') { scrolls = true; break; }
+    }
+    if (!scrolls) out.push(el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(r.right));
+  }
+  return {wide: out.slice(0, 10), page: document.documentElement.scrollWidth, view: W};
+}"""
+
+
+@pytest.fixture(scope="module")
+def layouts(tmp_path_factory) -> dict[str, Path]:
+    """Reports of the sample archive, English and French, owner and shared."""
+    from typer.testing import CliRunner
+
+    from roost.cli import app
+    from roost.sample import write_sample_archive
+
+    folder = tmp_path_factory.mktemp("layouts")
+    archive = write_sample_archive(folder / "sample.zip", tweets=3000, zip=True)
+    out = {}
+    for lang in ("en", "fr"):
+        for mode in ("owner", "share"):
+            html = folder / f"sample-{lang}-{mode}.html"
+            args = ["report", str(archive), "-o", str(html), "--lang", lang, "--topic", "roost,duckdb"]
+            result = CliRunner().invoke(app, args + (["--share"] if mode == "share" else []))
+            assert result.exit_code == 0, result.output
+            out[f"{lang}-{mode}"] = html
+    return out
+
+
+@pytest.mark.parametrize("width", (390, 1280))
+@pytest.mark.parametrize("variant", ("en-owner", "en-share", "fr-owner", "fr-share"))
+def test_nothing_is_wider_than_the_screen(browser, layouts, shots, variant: str, width: int) -> None:
+    """At a phone's 390 px and a laptop's 1280 px, with every folded part opened: no element passes the right
+    edge (a wide table scrolls inside its own box), and the page does not scroll sideways."""
+    html = layouts[variant]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url == html.resolve().as_uri() else r.abort())
+    page.goto(html.resolve().as_uri())
+    page.screenshot(path=str(shots / f"layout-{variant}-{width}.png"))
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    got = page.evaluate(WIDE)
+    lang = page.evaluate("document.documentElement.lang")
+    context.close()
+    assert got["wide"] == [], got
+    assert got["page"] <= got["view"], got
+    assert lang == variant[:2]
+
+
+def test_print_shows_what_the_screen_folds(browser, layouts) -> None:
+    """Printed, the verdict's reasons and the folded reference tables are on paper; on screen they are folded."""
+    html = layouts["en-owner"]
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    page.goto(html.resolve().as_uri())
+    query = ("[...document.querySelectorAll('details.reasons table, details.folded table')]"
+             ".map(t => t.checkVisibility())")
+    on_screen = page.evaluate(query)
+    page.emulate_media(media="print")
+    printed = page.evaluate(query)
+    context.close()
+    assert on_screen and not any(on_screen)
+    assert printed and all(printed)

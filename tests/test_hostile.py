@@ -250,7 +250,12 @@ def test_an_interrupted_load_leaves_no_half_written_file(tmp_path: Path, sig: in
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "roost.cli", "load", str(archive), "-o", str(out), "--force"],
                             stderr=subprocess.PIPE, env=env)
-    time.sleep(1.0)
+    # Signal once the load is writing (its temporary file is there), not while Python is still starting: an
+    # interrupt during the interpreter's own imports is not roost's to catch.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None and len(list(out.parent.iterdir())) < 2:
+        time.sleep(0.05)
+    time.sleep(0.3)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     leftovers = sorted(p.name for p in out.parent.iterdir())

@@ -116,5 +116,5 @@ def test_grailbird_report_says_unknown_not_zero() -> None:
     assert 'id="i-followers"' not in html, "no card for a figure this archive cannot hold"
     box = html[html.index('class="box"'):html.index("</section>", html.index('class="box"'))]
     assert "tweet archive of 2012-2018" in box and "Followers" in box
-    glossary = re.search(r"<small>followers</small></td><td><bdi>unknown</bdi><small>([^<]+)</small>", html)
+    glossary = re.search(r"<small><code>followers</code></small></td><td><bdi>unknown</bdi><small>([^<]+)</small>", html)
     assert glossary and "never holds" in glossary.group(1)

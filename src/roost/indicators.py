@@ -35,7 +35,7 @@ from roost.options import Options
 from roost.resources import indicators_dir
 
 SHAPES = ("number", "share", "text", "series", "table")
-SECTIONS = ("network", "publishing", "relaying", "interaction", "buzz", "quality", "fit", "custom")
+SECTIONS = ("strategy", "network", "publishing", "relaying", "interaction", "buzz", "quality", "fit", "custom")
 CORE_IDS = (
     "followers",
     "following",

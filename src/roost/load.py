@@ -21,6 +21,7 @@ import duckdb
 from roost import __version__, sandbox
 from roost.archive import Archive, open_archive_files
 from roost.errors import OutputExistsError, RoostError
+from roost.notices import Notice
 from roost.raw import create_raw_tables, is_loadable, load_file, memory_limit
 from roost.resources import sql_files
 
@@ -53,7 +54,7 @@ TABLES = (
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
@@ -299,14 +300,10 @@ def load_archive(
                     [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
                 )
                 if f.manifest_count is not None and items is not None and items != f.manifest_count:
-                    warnings.append(
-                        f"{f.path} holds {items} items but the manifest says {f.manifest_count}: "
-                        "the archive may be incomplete"
-                    )
+                    warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
         missing = [f.path for f in archive.files if not f.present and (f.manifest_count or 0) > 0]
         if missing:
-            shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-            warnings.append(f"{len(missing)} files listed by the manifest are not in the archive: {shown}")
+            warnings.append(Notice("manifest_missing", n=len(missing), files=missing))
         if progress:
             progress("", total, total)
         meta = {
@@ -321,7 +318,7 @@ def load_archive(
             try:
                 con.execute("insert into raw_manifest values (?::json)", [archive.manifest_text.decode("utf-8", "replace")])
             except duckdb.Error:
-                warnings.append("data/manifest.js cannot be stored as JSON: the owner is taken from account.js")
+                warnings.append(Notice("manifest_not_stored"))
         _build_tables(con, keep_raw=keep_raw)
         warnings.extend(_date_warnings(con))
         return warnings
@@ -341,21 +338,14 @@ def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
 
 def _date_warnings(con: duckdb.DuckDBPyConnection) -> list[str]:
     """One warning per file and field of absurd values, per kind of impossible date (counts, never values)."""
-    out = []
+    out: list[str] = []
     for path, name, items in con.execute("select path, field, items from value_checks").fetchall():
-        what = "a plausible date (2006 to 2099)" if "date" in name.lower() or name.endswith("_at") or name == "createdAt" else (
-            "a plausible count"
-        )
-        out.append(f"{path}: {items:,} {name} value{'s' if items != 1 else ''} not {what}: treated as unknown")
+        is_date = "date" in name.lower() or name.endswith("_at") or name == "createdAt"
+        out.append(Notice("value_date" if is_date else "value_count", path=path, n=items, field=name))
     for data, problem, items, bound in con.execute("select data, problem, items, bound from date_checks").fetchall():
         day = bound.strftime("%Y-%m-%d") if bound is not None else "?"
-        when = f"before the account was created ({day})" if problem == "before_account_creation" else (
-            f"after the archive was made ({day})"
-        )
-        out.append(
-            f"{items:,} {data} are dated {when}: the archive may be damaged or edited; "
-            "they are kept in every figure as dated"
-        )
+        when = "before" if problem == "before_account_creation" else "after"
+        out.append(Notice(f"dated_{when}_{'tweets' if data == 'tweets' else 'messages'}", n=items, day=day))
     return out
 
 

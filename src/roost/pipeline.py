@@ -22,6 +22,7 @@ import orjson
 from roost import __version__
 from roost.errors import RoostError
 from roost.files import write_atomic
+from roost.notices import notices_of
 from roost.options import Options
 from roost.report import ReportOptions, default_report_name, render_report
 from roost.resources import sql_text
@@ -107,7 +108,8 @@ def document_of(con: duckdb.DuckDBPyConnection, results: Any, warnings: Sequence
             "time_zone_used": results.tz, "time_zone_source": results.tz_source,
             "tweets_without_time": f.get("tweets_without_time"), "available": f.get("available") or [],
             "files": f.get("files") or [], "date_checks": f.get("date_checks") or [],
-            "value_checks": f.get("value_checks") or [], "warnings": list(warnings),
+            "value_checks": f.get("value_checks") or [], "warnings": [str(w) for w in warnings],
+            "notices": notices_of(warnings),
         },
         # Only the owner's own outputs carry these; a shared report and the batch outputs leave them out.
         "private": {"email": f.get("email"), "phone_number": f.get("phone_number")},

@@ -21,6 +21,7 @@ import duckdb
 from roost import registry
 from roost.archive import DataFile, locate_json_error, lone_surrogates_warning, replace_lone_surrogates
 from roost.errors import ArchiveFileError, RoostError
+from roost.notices import Notice
 from roost.resources import sql_text
 
 # DuckDB's memory limit; past it, DuckDB spills to a temporary folder rather than growing. Set
@@ -197,7 +198,7 @@ def _insert_json(
         if isinstance(e, duckdb.InvalidInputException) and "UTF-8" not in str(e) and "utf-8" not in str(e):
             raise
         _replace_bad_utf8(tmp)
-        warnings.append(f"{rel} has bytes that are not UTF-8: they were replaced with U+FFFD")
+        warnings.append(Notice("not_utf8", path=rel))
         con.execute(clear)
         con.execute(query, params)
     row = con.execute(count).fetchone()
@@ -287,7 +288,7 @@ def _insert_typed(
                 path=rel,
             )
         if odd:
-            warnings.append(f"{rel}: {odd:,} of its {odd + items:,} items are not JSON objects: they were skipped")
+            warnings.append(Notice("not_objects", path=rel, odd=odd, total=odd + items))
         return items
     finally:
         con.execute(f"drop table if exists {docs}")

@@ -44,6 +44,7 @@ from roost.archive.members import Member, list_source
 from roost.archive.roots import find_root, find_roots
 from roost.archive.util import CHUNK, ByteStream, short_error
 from roost.errors import ArchiveFileError, NotAnArchiveError, RoostError
+from roost.notices import Notice
 from roost.registry import SKIPPED_TYPES
 
 __all__ = [
@@ -294,7 +295,7 @@ def open_archive_files(paths: Path | str | Sequence[Path | str], *, root: str | 
         except OSError:
             key = src.absolute()
         if key in seen:
-            warnings.append(f"{src} was given twice: it is read once")
+            warnings.append(Notice("given_twice", source=str(src)))
             continue
         seen[key] = src
         sources.append(src)
@@ -318,7 +319,7 @@ def open_archive_files(paths: Path | str | Sequence[Path | str], *, root: str | 
                         f"(all parts of a split archive), or run `roost batch {src} -o OUT` to process each"
                     )
                 if len(sources) > 1:
-                    warnings.append(f"{src} holds no archive data file: ignored")
+                    warnings.append(Notice("no_data_file", source=str(src)))
                     continue
                 raise NotAnArchiveError(
                     f"no data/manifest.js, tweets.js or Grailbird files found in {src}: "
@@ -407,15 +408,10 @@ def _merge_parts(parts: list[tuple[Archive, Identity | None]], warnings: list[st
         if repeated and len(parts) > 1:
             data_rels = [r for r in rel_members if _data_member(r) and r != "data/manifest.js"]
             if repeated == len(data_rels):
-                warnings.append(f"{rel_part.source_label} holds the same data files as another part given: read once")
+                warnings.append(Notice("same_files", source=rel_part.source_label))
     idents = [i for _, i in parts if i is not None]
     if not idents:
-        labels = ", ".join(str(p.sources[0]) for p, _ in parts)
-        warnings.append(
-            f"no manifest.js, account.js or user_details.js in {labels}: the owner is unknown, so roost cannot "
-            "check whose archive this is, and figures that need the owner (self-replies, mentions of others) "
-            "count every account as someone else"
-        )
+        warnings.append(Notice("no_owner", sources=", ".join(str(p.sources[0]) for p, _ in parts)))
     kinds = {p.kind for p, _ in parts}
     return Archive(
         sources=[s for p, _ in parts for s in p.sources],

@@ -68,10 +68,9 @@ def fix_surrogates_in(body: bytes) -> tuple[bytes, int]:
 
 def lone_surrogates_warning(rel: str, replaced: int) -> str:
     """The one warning for a file whose lone surrogate escapes were replaced."""
-    return (
-        f"{rel} has {replaced:,} escaped lone UTF-16 surrogate(s) (\\ud800 to \\udfff, half an emoji), which are "
-        "not text: replaced with U+FFFD"
-    )
+    from roost.notices import Notice
+
+    return Notice("lone_surrogates", path=rel, n=replaced)
 
 
 class _NotJson(ValueError):

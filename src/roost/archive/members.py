@@ -11,8 +11,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from roost.archive.util import names_of, short_error
+from roost.archive.util import short_error, short_name
 from roost.errors import RoostError
+from roost.notices import Notice
 
 
 @dataclass
@@ -47,7 +48,7 @@ def list_folder(folder: Path, warnings: list[str]) -> dict[str, Member]:
                 continue
             members[rel] = Member(None, str(full), None, st.st_size, st.st_size)
     if links:
-        warnings.append(f"{names_of(sorted(links))}: symbolic link(s), skipped")
+        warnings.append(Notice("symlinks", names=[short_name(r) for r in sorted(links)]))
     return members
 
 
@@ -76,11 +77,11 @@ def list_zip(path: Path, zf: zipfile.ZipFile, members: dict[str, Member], warnin
             continue
         members[rel] = Member(path, info.filename, info, info.file_size, info.compress_size)
     if unsafe:
-        warnings.append(f"{path.name}: {len(unsafe):,} member(s) with an unsafe name skipped")
+        warnings.append(Notice("unsafe_names", zip=path.name, n=len(unsafe)))
     if links:
-        warnings.append(f"{path.name}: {names_of(links)}: symbolic link entries, skipped")
+        warnings.append(Notice("zip_symlinks", zip=path.name, names=[short_name(r) for r in links]))
     if repeated:
-        warnings.append(f"{names_of(sorted(set(repeated)))} appear(s) more than once in the zip(s): the first copy is used")
+        warnings.append(Notice("repeated", names=[short_name(r) for r in sorted(set(repeated))]))
 
 
 

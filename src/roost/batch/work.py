@@ -64,7 +64,7 @@ def process_archive(item: Source, key: str, out_dir: str, options: BatchOptions)
         write_atomic(out / "reports" / f"{stem}.html", html.encode("utf-8"))
         if not options.share:  # a shared batch keeps figures only in its tables (no raw documents)
             write_atomic(out / "results" / f"{stem}.json", orjson.dumps(document, option=orjson.OPT_INDENT_2))
-        archive = {k: v for k, v in document["archive"].items() if k not in ("files", "warnings")}
+        archive = {k: v for k, v in document["archive"].items() if k not in ("files", "warnings", "notices")}
         return ArchiveOutcome(
             source=source,
             key=key,

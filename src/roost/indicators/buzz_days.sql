@@ -3,7 +3,7 @@
 -- section: buzz
 -- needs: tweets, engagement
 -- definition: UTC days whose own tweets (not retweets) gathered likes + retweets of at least max(10, 5 × the median of that daily sum over the days with own tweets); the 20 highest, ties by date; threshold is that bound.
--- definition_fr: Jours UTC dont les tweets propres (hors RT) ont réuni des j'aime + RT d'au moins max(10, 5 × la médiane de cette somme quotidienne sur les jours avec tweet propre) ; les 20 plus hauts, égalités par date ; threshold est ce seuil.
+-- definition_fr: Jours UTC dont les tweets propres (hors RT) ont réuni des j'aime + RT d'au moins max(10, 5 × la médiane de cette somme quotidienne sur les jours avec tweet propre) ; les 20 plus hauts, égalités par date  ; chaque ligne donne ce seuil.
 -- limits: Counts are totals at the archive's date, credited to the day of posting.
 -- limits_fr: Les compteurs sont ceux de la date de l'archive, attribués au jour de publication.
 with own as (

@@ -3,7 +3,7 @@
 -- section: buzz
 -- needs: tweets, engagement
 -- definition: Gini coefficient of likes + retweets over own tweets (not retweets): 0 when every tweet gets the same, near 1 when a few hits get everything (buzz); null when the total is 0 or counts are missing.
--- definition_fr: Coefficient de Gini des j'aime + RT sur les tweets propres (hors RT) : 0 quand chaque tweet reçoit autant, proche de 1 quand quelques coups d'éclat prennent tout (buzz) ; null si le total est 0 ou les compteurs manquent.
+-- definition_fr: Coefficient de Gini des j'aime + RT sur les tweets propres (hors RT) : 0 quand chaque tweet reçoit autant, proche de 1 quand quelques coups d'éclat prennent tout (buzz) ; inconnu si le total est 0 ou les compteurs manquent.
 -- limits: Unknown when your own tweets got no like or retweet at all.
 -- limits_fr: Inconnu si vos tweets n'ont reçu aucun j'aime ni RT.
 with ranked as (

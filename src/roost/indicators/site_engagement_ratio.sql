@@ -5,7 +5,7 @@
 -- needs: tweets, engagement
 -- params: site
 -- definition: Mean likes + retweets of own tweets linking to the --site domain (as in site_tweets) over that of the other own tweets: above 1, promoting your site does not cost attention; null when either side has no tweet, the other mean is 0 or counts are missing.
--- definition_fr: Moyenne des j'aime + RT des tweets propres avec un lien vers le domaine --site (comme site_tweets) sur celle des autres tweets propres : au-dessus de 1, promouvoir votre site ne coûte pas d'attention ; null si un des côtés n'a aucun tweet, si l'autre moyenne est 0 ou si les compteurs manquent.
+-- definition_fr: Moyenne des j'aime + RT des tweets propres avec un lien vers le domaine --site (comme site_tweets) sur celle des autres tweets propres : au-dessus de 1, promouvoir votre site ne coûte pas d'attention ; inconnu si un des côtés n'a aucun tweet, si l'autre moyenne est 0 ou si les compteurs manquent.
 -- limits: Unknown when no own tweet links to the site, when every one does, or when the others got no engagement.
 -- limits_fr: Inconnu si aucun tweet ne pointe vers le site, si tous y pointent, ou si les autres n'ont aucun engagement.
 with sides as (

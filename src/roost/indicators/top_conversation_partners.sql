@@ -4,7 +4,7 @@
 -- section: interaction
 -- needs: tweets
 -- definition: The 20 accounts you addressed in the most own tweets (retweets left out): replies = your replies to them (not to yourself), mentions = your tweets mentioning them, total = distinct tweets doing either (a reply that also mentions counts once); is_follower = they follow you, you_follow = you follow them (null without the follower or following file); ties by account id.
--- definition_fr: Les 20 comptes interpellés dans le plus de tweets propres (RT exclus) : replies = vos réponses (hors à vous-même), mentions = vos tweets qui les mentionnent, total = tweets distincts faisant l'un ou l'autre (une réponse qui mentionne compte une fois) ; is_follower = ils vous suivent, you_follow = vous les suivez (null sans fichier follower ou following) ; égalités par id.
+-- definition_fr: Les 20 comptes interpellés dans le plus de tweets propres (RT exclus) : Réponses = vos réponses (hors à vous-même), Mentions = vos tweets qui les mentionnent, Total = tweets distincts faisant l'un ou l'autre (une réponse qui mentionne compte une fois) ; Vous suit = ils vous suivent, Vous suivez = vous les suivez (inconnu sans fichier des abonnés ou des abonnements) ; égalités par id.
 -- limits: The screen name is the latest one the archive shows for the id and may be missing; follower and following files are snapshots of the archive's date.
 -- limits_fr: Le nom affiché est le dernier que l'archive montre pour l'id et peut manquer ; abonnés et abonnements sont ceux de la date de l'archive.
 with conversation as (

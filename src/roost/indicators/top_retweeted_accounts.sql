@@ -7,11 +7,11 @@
 -- definition_fr: Les 10 comptes dont vous avez le plus retweeté les tweets (par id d'auteur, sinon par nom d'utilisateur quand l'archive n'a pas l'id), avec leur dernier nom connu ; égalités par nom puis id.
 with retweets as (
     select
-        nullif(retweeted_user_id, '') as account_id,
+        nullif(nullif(retweeted_user_id, ''), '-1') as account_id,
         retweeted_screen_name as screen_name,
         created_at
     from tweets
-    where is_retweet and (nullif(retweeted_user_id, '') is not null or nullif(retweeted_screen_name, '') is not null)
+    where is_retweet and (nullif(nullif(retweeted_user_id, ''), '-1') is not null or nullif(retweeted_screen_name, '') is not null)
 ),
 per_author as (
     select

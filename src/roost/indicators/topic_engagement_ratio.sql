@@ -5,7 +5,7 @@
 -- needs: tweets, engagement
 -- params: topic
 -- definition: Mean likes + retweets of own on-topic tweets (as in topic_tweets_share) over that of own off-topic tweets: above 1, your audience rewards your topic; null when either side has no tweet, the off-topic mean is 0 or counts are missing.
--- definition_fr: Moyenne des j'aime + RT des tweets propres sur le sujet (comme topic_tweets_share) sur celle des tweets propres hors sujet : au-dessus de 1, votre audience récompense votre sujet ; null si un des côtés n'a aucun tweet, si la moyenne hors sujet est 0 ou si les compteurs manquent.
+-- definition_fr: Moyenne des j'aime + RT des tweets propres sur le sujet (comme topic_tweets_share) sur celle des tweets propres hors sujet : au-dessus de 1, votre audience récompense votre sujet ; inconnu si un des côtés n'a aucun tweet, si la moyenne hors sujet est 0 ou si les compteurs manquent.
 -- limits: Unknown when no own tweet is on topic, when every one is, or when the others got no engagement.
 -- limits_fr: Inconnu si aucun tweet n'est dans le sujet, si tous le sont, ou si les autres n'ont aucun engagement.
 with sides as (

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from roost.i18n import translator
+from roost.notices import translated
 from roost.report.build import build
 from roost.report.model import ReportOptions
 from roost.report.text import Accounts
@@ -37,7 +38,9 @@ def render_report(document: dict[str, Any], options: ReportOptions) -> str:
     view = View(document, options, t, accounts)
     archive = view.archive
     warnings = archive.get("warnings")
-    report = build(view, [w for w in warnings if isinstance(w, str)] if isinstance(warnings, list) else [])
+    said = [w for w in warnings if isinstance(w, str)] if isinstance(warnings, list) else []
+    notices = archive.get("notices") if isinstance(warnings, list) and len(said) == len(warnings) else None
+    report = build(view, translated(t, said, notices))
     css = _css()
     csp = (
         "default-src 'none'; img-src data:; "

@@ -108,7 +108,8 @@ def relayed(v: View, ident: str) -> Block | None:
 def funnel(v: View, *idents: str) -> Block | None:
     """From followers to conversation: each step (the ids after the first) as a share of followers."""
     t = v.t
-    keys = {"mutuals": "f_mutuals", "followers_interacted": "f_interacted", "followers_dm_partners": "f_dm"}
+    keys = {"mutuals": "f_mutuals", "mutuals_talked": "f_mutuals_talked", "followers_interacted": "f_interacted",
+            "followers_dm_partners": "f_dm"}
     base = idents[0]
     followers = v.num(base)
     if followers is None:

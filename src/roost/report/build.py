@@ -12,7 +12,7 @@ from roost.report import blocks_people as people
 from roost.report import blocks_time as time
 from roost.report import generic, layout, readings
 from roost.report.box import box
-from roost.report.minute import minute
+from roost.report.minute import minute, minute_claim
 from roost.report.model import Block, Fact, Report, Section
 from roost.report.text import clean, clean_name, shown_handle
 from roost.report.view import View
@@ -31,6 +31,9 @@ DRAWINGS: dict[str, Draw] = {
     "partners": people.partners,
     "account_age": people.account_age,
     "fit": people.fit,
+    "table": generic.tables,
+    "first_screen": minute_claim,
+    "shown_above": minute_claim,
 }
 
 

@@ -14,8 +14,12 @@ from roost.report.text import clean, web_link
 from roost.report.view import Res, View, short
 
 MAX_TABLE_ROWS = 100
+MAX_LIST_ROWS = 20  # a list the layout places: the first rows, the rest in the JSON
 MAX_SERIES_BARS = 400
 MAX_TEXT = 280
+# Identifiers in a definition: ids and values of the indicator contract (`top_tweet_share`, `not_enough_data`)
+# and options (`--topic`), drawn as code.
+_IDENTIFIER = re.compile(r"--[a-z][a-z-]*|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?$")
 
 
@@ -46,6 +50,22 @@ def custom(v: View) -> list[Block | None]:
     return blocks
 
 
+def tables(v: View, *ids: str) -> list[Block | None]:
+    """Table indicators the layout places, each drawn as a table."""
+    out: list[Block | None] = []
+    for ident in ids:
+        r = v.claim(ident)
+        if r is not None:
+            out.append(generic_table(v, r, max_rows=MAX_LIST_ROWS))
+    return out
+
+
+def heading(v: View, column: str) -> str:
+    """A table column's heading: the report's word for it where it has one, else its name."""
+    key = f"col_{column}"
+    return v.t(key) if v.t.has(key) else clean(column, 40)
+
+
 def generic_series(v: View, r: Res) -> Block | None:
     t = v.t
     title = v.title(r.id)
@@ -72,7 +92,7 @@ def generic_series(v: View, r: Res) -> Block | None:
     return Block("chart", title=title, desc=v.plain(r), chart=chart, table=table)
 
 
-def generic_table(v: View, r: Res) -> Block | None:
+def generic_table(v: View, r: Res, max_rows: int = MAX_TABLE_ROWS) -> Block | None:
     t = v.t
     title = v.title(r.id)
     if r.value is None:
@@ -88,14 +108,14 @@ def generic_table(v: View, r: Res) -> Block | None:
     account_cols = id_cols + name_cols + (display_cols if id_cols or name_cols else [])
     shown_cols = [c for c in columns if c not in account_cols]
     has_account = bool(account_cols)
-    headings = ([t("account_col")] if has_account else []) + [clean(c, 40) for c in shown_cols]
+    headings = ([t("account_col")] if has_account else []) + [heading(v, c) for c in shown_cols]
     numeric = ([False] if has_account else []) + [
         all(isinstance(x.get(c), (int, float)) and not isinstance(x.get(c), bool) for x in rows if x.get(c) is not None)
         and any(x.get(c) is not None for x in rows)
         for c in shown_cols
     ]
     body = []
-    for x in rows[:MAX_TABLE_ROWS]:
+    for x in rows[:max_rows]:
         cells = []
         if has_account:
             account_id = next((x.get(c) for c in id_cols if x.get(c) not in (None, "")), None)
@@ -104,9 +124,23 @@ def generic_table(v: View, r: Res) -> Block | None:
             cells.append(v.accounts.label(account_id, name, display))
         cells += [value_cell(v, x.get(c), c) for c in shown_cols]
         body.append(tuple(cells))
-    note = t("rows", n=t.integer(len(rows))) if len(rows) > MAX_TABLE_ROWS else ""
+    note = t("first_rows", shown=t.integer(max_rows), n=t.integer(len(rows))) if len(rows) > max_rows else ""
     table = Table(tuple(headings), tuple(numeric), tuple(body), note=note)
     return Block("table", title=title, desc=v.plain(r), table=table)
+
+
+def identifiers(text: str) -> tuple[tuple[str, bool], ...]:
+    """A definition in pieces: plain text, and the identifiers in it."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for m in _IDENTIFIER.finditer(text):
+        if m.start() > at:
+            out.append((text[at:m.start()], False))
+        out.append((m.group(0), True))
+        at = m.end()
+    if at < len(text):
+        out.append((text[at:], False))
+    return tuple(out)
 
 
 def value_cell(v: View, x: Any, column: str) -> Cell:
@@ -143,7 +177,9 @@ def methods(v: View, warnings: Sequence[str]) -> list[Block | None]:
                          sub=t("rows", n=t.integer(n)) if ident in v.placed else "")
         else:
             value = Cell(v.fmt(r))
-        rows.append((Cell(v.title(ident), sub=ident), value, Cell(v.definition(r), sub=clean(v.limits(r)))))
+        definition = v.definition(r)
+        rows.append((Cell(v.title(ident), sub=ident, sub_is_code=True), value,
+                     Cell(definition, parts=identifiers(definition), sub=clean(v.limits(r)))))
     blocks: list[Block | None] = [
         Block("table", title=t("indicators"), folded=True,
               table=Table((t("indicator"), t("value"), t("definition")), (False, False, False), tuple(rows), cls="methods"))
@@ -172,7 +208,7 @@ def files(v: View) -> Block | None:
         private = v.share and data_type in PRIVATE_TYPES
         status_key = f"status_{status}"
         body.append((
-            Cell(clean(f.get("path"), 200), sub=clean(data_type, 60)),
+            Cell(clean(f.get("path"), 200), sub=clean(data_type, 60), sub_is_code=True),
             Cell(t("left_out") if private else count(f.get("items")), numeric=True),
             Cell(t("left_out") if private else count(f.get("manifest_count")), numeric=True),
             Cell(t(status_key) if t.has(status_key) else clean(status, 40)),

@@ -15,6 +15,9 @@ from roost.report.view import View
 
 VERDICTS = ("buzz", "long_term", "mixed", "not_enough_data")
 MAX_NAMED = 5
+FOLLOW_BACK_LISTED = 20  # followers_to_follow_back lists at most this many
+# The guard's figures: said in the sentence under the verdict, not in the table of what it rests on.
+GUARD_FIGURES = ("own_tweets", "engagement", "tweets_without_counts")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,13 @@ def minute(v: View) -> Minute:
     )
 
 
+def minute_claim(v: View, *ids: str) -> None:
+    """Figures drawn elsewhere (the verdict's on the first screen, a funnel's steps in the funnel): their
+    place in the layout draws nothing."""
+    for ident in ids:
+        v.claim(ident)
+
+
 def _reason_rows(v: View) -> list[dict[str, Any]]:
     return v.rows("strategy_verdict_reasons")
 
@@ -64,13 +74,19 @@ def why(v: View, verdict: str) -> str:
         return ""
     if verdict != "not_enough_data":
         return t(f"verdict_{verdict}_why")
+    if v.res("tweets_total") is not None and v.num("tweets_total") is None:  # unknown: no tweet file
+        return t("verdict_no_tweets")
     tweets, engagement = _signal(v, "own_tweets"), _signal(v, "engagement")
-    if v.res("strategy_verdict") is not None and (engagement is None or engagement.get("value") is None):
+    without = _signal(v, "tweets_without_counts")
+    n = _number(tweets)
+    if n == 0 and _number(without) > 0:
         return t("verdict_no_counts")
-    n = tweets.get("value") if tweets else 0
-    e = engagement.get("value") if engagement else 0
-    return t("verdict_too_little", tweets=t.integer(n if isinstance(n, (int, float)) else 0),
-             engagement=t.integer(e if isinstance(e, (int, float)) else 0))
+    return t("verdict_too_little", tweets=t.integer(n), engagement=t.integer(_number(engagement)))
+
+
+def _number(row: dict[str, Any] | None) -> float:
+    value = row.get("value") if row else None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
 def pace(v: View) -> str:
@@ -117,8 +133,10 @@ def friends(v: View) -> str:
 def trend(v: View) -> str:
     t = v.t
     value = v.val("strategy_trend")
-    if value not in ("toward_long_term", "toward_buzz", "stable"):
+    if value not in ("toward_long_term", "toward_buzz", "stable", "not_enough_data"):
         return ""
+    if value == "not_enough_data" and v.val("strategy_verdict") in (None, "not_enough_data"):
+        return ""  # the sentence under the verdict already says there is too little
     recent = _signal(v, "own_tweets", "recent")
     n = recent.get("value") if recent else None
     return t(f"m_trend_{value}", n=t.integer(n if isinstance(n, (int, float)) else 0))
@@ -134,20 +152,29 @@ def next_steps(v: View) -> list[str]:
         for row in never[:MAX_NAMED]:
             cell = v.accounts.label(row.get("account_id"), row.get("screen_name"))
             names.append(cell.text)
-        more = len(never) - len(names)
+        # The list stops at 200 rows: the whole count is mutuals less those talked with, where known.
+        mutuals, talked = v.num("mutuals"), v.num("mutuals_talked")
+        total = int(mutuals - talked) if mutuals is not None and talked is not None else len(never)
+        more = max(total, len(never)) - len(names)
         listed = t.list_and(names) + (t("and_more", n=t.integer(more)) if more > 0 else "")
         steps.append(t("step_friends", names=listed))
+    back = v.rows("followers_to_follow_back")
+    if back:
+        names = [v.accounts.label(r.get("account_id"), r.get("screen_name")).text for r in back[:MAX_NAMED]]
+        more = len(back) - len(names)
+        # The list stops at its 20 first: past that, how many more is not known here.
+        tail = t("and_others") if len(back) >= FOLLOW_BACK_LISTED else t("and_more", n=t.integer(more)) if more > 0 else ""
+        steps.append(t("step_follow_back", names=t.list_and(names) + tail))
     conv = _signal(v, "conversation_share")
     if conv and isinstance(conv.get("value"), (int, float)) and conv["value"] < 0.3:
         steps.append(t("step_converse"))
-    steps.append(t("step_diff"))
-    return steps[:3]
+    return steps[:2] + [t("step_diff")]
 
 
 def reasons_table(v: View) -> Table | None:
     """What the verdict rests on: each figure, its value, its n, and which way it points."""
     t = v.t
-    rows = [r for r in _reason_rows(v) if r.get("period") == "all" and r.get("figure") not in ("own_tweets", "engagement")]
+    rows = [r for r in _reason_rows(v) if r.get("period") == "all" and r.get("figure") not in GUARD_FIGURES]
     if not rows:
         return None
     body = []

@@ -28,6 +28,8 @@ class Cell:
     numeric: bool = False
     sub: str = ""
     bar: float | None = None
+    sub_is_code: bool = False  # the second line is an identifier (an indicator id, a data type)
+    parts: tuple[tuple[str, bool], ...] = ()  # when set, the text in pieces, each (text, is an identifier)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from roost.report.view import View
 
 # The lesson: buzz against long-term work. Shares of engagement from the top tenth of tweets.
-BUZZ_HIGH, BUZZ_LOW = 0.6, 0.35
+BUZZ_HIGH, BUZZ_LOW = 0.85, 0.65  # as strategy_thresholds (sql/intermediate/73_strategy.sql) reads top10_share
 GINI_HIGH = 0.6
 CONVERSATION_HIGH, CONVERSATION_LOW = 0.5, 0.25
 RATIO_HIGH, RATIO_LOW, RATIO_VERY_LOW = 1.25, 0.8, 0.4
@@ -51,7 +51,7 @@ def card_sentence(v: View, ident: str) -> str | None:
         return t("c_ratio_low") if x < RATIO_LOW else t("c_ratio_mid")
     if ident == "engagement_top10_share" and x is not None:
         return t("c_engagement_top10_share") + " " + t(
-            "buzz_high" if x > BUZZ_HIGH else "buzz_mid" if x >= BUZZ_LOW else "buzz_low")
+            "buzz_high" if x >= BUZZ_HIGH else "buzz_mid" if x >= BUZZ_LOW else "buzz_low")
     if ident == "engagement_gini" and x is not None:
         return t("c_engagement_gini") + " " + t("gini_high" if x >= GINI_HIGH else "gini_low")
     if ident in ("topic_engagement_ratio", "site_engagement_ratio") and x is not None:
@@ -63,6 +63,10 @@ def card_sentence(v: View, ident: str) -> str | None:
         if x < SAME_LOW:
             return t(f"r_{what}_below", x=t.decimal(x, 2), n=n)
         return t(f"r_{what}_same", n=n)
+    if ident == "topic_followers_talked_share" and x is not None:
+        talked, followers = v.num("topic_followers_talked"), v.num("followers")
+        if talked is not None and followers:
+            return t("c_topic_followers_talked_share_n", n=t.integer(talked), followers=t.integer(followers))
     if ident == "active_days":
         span = v.num("span_days")
         return t("c_active_days", span=t.integer(span)) if span else t("c_active_days_plain")
@@ -86,7 +90,7 @@ def verdict(v: View) -> tuple[str, ...]:
         lines.append(t(key, share=t.share(conv)))
     top10 = v.num("engagement_top10_share")
     if top10 is not None:
-        key = "v_buzz_high" if top10 > BUZZ_HIGH else "v_buzz_mid" if top10 >= BUZZ_LOW else "v_buzz_low"
+        key = "v_buzz_high" if top10 >= BUZZ_HIGH else "v_buzz_mid" if top10 >= BUZZ_LOW else "v_buzz_low"
         lines.append(t(key, share=t.share(top10)))
     mutual, interacted = v.num("mutual_share"), v.num("followers_interacted_share")
     if mutual is not None and interacted is not None:

@@ -8,10 +8,11 @@ from (select unnest(getvariable('roost_topic')) as keyword) as given
 where ltrim(trim(keyword), '#') <> '';
 
 -- own_tweets_by_topic: one row per own tweet: whether it is on your topic (its lowercased text contains a
--- keyword, as a substring, or it carries a hashtag equal to one, case-insensitive), and its engagement.
+-- keyword, as a substring, or it carries a hashtag equal to one, case-insensitive; a long post's whole text
+-- is read), and its engagement.
 create or replace view own_tweets_by_topic as
 with own as (
-    select tweet_id, lower(coalesce(full_text, '')) as text, engagement
+    select tweet_id, lower(coalesce(text_full, '')) as text, engagement
     from own_tweets
 ),
 on_topic as (

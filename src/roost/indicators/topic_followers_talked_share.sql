@@ -1,0 +1,16 @@
+-- title: Share of followers talked with on your topic | Part des abonnés avec qui vous avez échangé sur votre sujet
+-- shape: share
+-- section: fit
+-- needs: tweets, follower
+-- params: topic
+-- definition: topic_followers_talked over followers.
+-- definition_fr: topic_followers_talked divisé par le nombre d'abonnés.
+-- limits: Unknown without followers. An archive holds no follower bios: this is measured through your conversations.
+-- limits_fr: Inconnu sans abonné. Une archive ne contient pas les bios des abonnés : c'est mesuré par vos échanges.
+select
+    (select count(distinct i.account_id)
+     from interactions as i
+     join own_tweets_by_topic as o using (tweet_id)
+     join followers as f on f.account_id = i.account_id
+     where o.is_on_topic and not i.is_retweet)::double
+    / nullif((select count(*) from followers), 0) as value
