@@ -355,4 +355,5 @@ STRINGS: dict[str, str] = {
     "step_follow_back": "Follow back the followers you talk with but do not follow: {names}.",
     "and_others": " and others",
     "verdict_no_tweets": "This archive holds no tweet file, so it cannot tell buzz from steady work: download a complete archive.",
+    "box_grailbird_unknown": "So {n} figures of this report are left out: {titles}.",
 }

@@ -353,4 +353,5 @@ STRINGS: dict[str, str] = {
     "step_follow_back": "Suivez en retour les abonnés avec qui vous échangez sans les suivre : {names}.",
     "and_others": " et d'autres",
     "verdict_no_tweets": "Cette archive ne contient pas de fichier de tweets : elle ne peut pas distinguer buzz et travail régulier. Téléchargez une archive complète.",
+    "box_grailbird_unknown": "Ainsi, {n} chiffres de ce rapport sont laissés de côté : {titles}.",
 }

@@ -37,6 +37,11 @@ def box(v: View) -> tuple[str, ...]:
                 hints.append(hint)
         else:
             others.append(v.title(r.id))
+    if generation == "grailbird" and by_files:
+        # Its kind, said above, is the reason for all of them: one line, not one per file it never had.
+        titles = [title for group in by_files.values() for title in group]
+        lines.append(t("box_grailbird_unknown", n=t.integer(len(titles)), titles=_titles(v, titles)))
+        by_files = {}
     for files, titles in by_files.items():
         lines.append(t("box_missing", files=files, titles=_titles(v, titles)))
     if others:
