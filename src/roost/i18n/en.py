@@ -356,4 +356,9 @@ STRINGS: dict[str, str] = {
     "and_others": " and others",
     "verdict_no_tweets": "This archive holds no tweet file, so it cannot tell buzz from steady work: download a complete archive.",
     "box_grailbird_unknown": "So {n} figures of this report are left out: {titles}.",
+    "sig_all": "Whole archive",
+    "sig_before": "Before",
+    "sig_recent": "Recent",
+    "sig_trend_note": "The recent period is the 12 months before the archive, or its last 90 days when you posted 365 own tweets or more in those 12 months; n is the number of own tweets with counts (of months, of friends) each value rests on.",
+    "sig_n_is": "n = {n}",
 }

@@ -354,4 +354,9 @@ STRINGS: dict[str, str] = {
     "and_others": " et d'autres",
     "verdict_no_tweets": "Cette archive ne contient pas de fichier de tweets : elle ne peut pas distinguer buzz et travail régulier. Téléchargez une archive complète.",
     "box_grailbird_unknown": "Ainsi, {n} chiffres de ce rapport sont laissés de côté : {titles}.",
+    "sig_all": "Toute l'archive",
+    "sig_before": "Avant",
+    "sig_recent": "Récent",
+    "sig_trend_note": "La période récente est celle des 12 mois avant l'archive, ou ses 90 derniers jours si vous avez publié 365 tweets propres ou plus dans ces 12 mois ; n est le nombre de tweets propres avec compteurs (de mois, d'amis) sur lequel repose chaque valeur.",
+    "sig_n_is": "n = {n}",
 }

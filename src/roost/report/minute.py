@@ -172,20 +172,36 @@ def next_steps(v: View) -> list[str]:
 
 
 def reasons_table(v: View) -> Table | None:
-    """What the verdict rests on: each figure, its value, its n, and which way it points."""
+    """What the verdict rests on: each figure, its value, its n, and which way it points; with the trend, the
+    same figure before and in the recent period (with their n)."""
     t = v.t
     rows = [r for r in _reason_rows(v) if r.get("period") == "all" and r.get("figure") not in GUARD_FIGURES]
     if not rows:
         return None
+    with_trend = v.val("strategy_trend") in ("toward_long_term", "toward_buzz", "stable")
+
+    def value(r: dict[str, Any] | None) -> Cell:
+        x = r.get("value") if r else None
+        if not isinstance(x, (int, float)) or isinstance(x, bool):
+            return Cell("–", numeric=True)
+        n = r.get("n") if r else None
+        sub = t("sig_n_is", n=t.integer(n)) if with_trend and isinstance(n, int) else ""
+        return Cell(t.share(x) if x <= 1 else t.number(x), numeric=True, sub=sub)
+
     body = []
     for r in rows:
-        figure, value, n, points = str(r.get("figure")), r.get("value"), r.get("n"), str(r.get("points") or "")
-        shown = t("unknown") if not isinstance(value, (int, float)) else (
-            t.share(value) if value <= 1 else t.number(value))
-        body.append((
+        figure, n, points = str(r.get("figure")), r.get("n"), str(r.get("points") or "")
+        cells = [
             Cell(t(f"sig_{figure}") if t.has(f"sig_{figure}") else figure),
-            Cell(shown, numeric=True),
-            Cell(t.integer(n) if isinstance(n, (int, float)) else "–", numeric=True),
-            Cell(t(f"points_{points}") if t.has(f"points_{points}") else points),
-        ))
+            value(r) if with_trend or r.get("value") is not None else Cell(t("unknown"), numeric=True),
+        ]
+        if not with_trend:
+            cells.append(Cell(t.integer(n) if isinstance(n, (int, float)) else "–", numeric=True))
+        cells.append(Cell(t(f"points_{points}") if t.has(f"points_{points}") else points))
+        if with_trend:
+            cells += [value(_signal(v, figure, "before")), value(_signal(v, figure, "recent"))]
+        body.append(tuple(cells))
+    if with_trend:
+        columns = (t("sig_figure"), t("sig_all"), t("sig_points"), t("sig_before"), t("sig_recent"))  # n under each
+        return Table(columns, (False, True, False, True, True), tuple(body), note=t("sig_trend_note"))
     return Table((t("sig_figure"), t("value"), t("sig_n"), t("sig_points")), (False, True, True, False), tuple(body))
