@@ -21,6 +21,15 @@ REAL = os.environ.get("ROOST_REAL_ARCHIVES")
 REAL_SKIP = "ROOST_REAL_ARCHIVES is unset: point it at ../shared/archives to check roost against real archives"
 
 
+def edit_data_file(folder: Path, rel: str, change) -> None:  # type: ignore[no-untyped-def]
+    """Rewrite one data file's JSON through `change(value)`, its `window.YTD... =` envelope kept."""
+    path = folder / rel
+    prefix, _, body = path.read_text(encoding="utf-8").partition("=")
+    value = json.loads(body)
+    change(value)
+    path.write_text(prefix + "= " + json.dumps(value, indent=2), encoding="utf-8")
+
+
 def zip_folder(folder: Path, out: Path, top: str = "") -> Path:
     """Zip a folder (optionally under one extra top folder), as a user would."""
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

@@ -14,18 +14,10 @@ import duckdb
 import pytest
 
 from conftest import FIXTURES
+from conftest import edit_data_file as _edit
 
 BASE = FIXTURES / "ytd2020_wrapped"
 SECRET = "LOCAL-FILE-SECRET-7731"
-
-
-def _edit(folder: Path, rel: str, change) -> None:  # type: ignore[no-untyped-def]
-    """Rewrite one data file's JSON through `change(value)`."""
-    path = folder / rel
-    prefix, _, body = path.read_text(encoding="utf-8").partition("=")
-    value = json.loads(body)
-    change(value)
-    path.write_text(prefix + "= " + json.dumps(value, indent=2), encoding="utf-8")
 
 
 @pytest.mark.parametrize("bad", ["0000-01-01T00:00:00.000Z", "+20000-01-01T00:00:00.000Z", "99999999999999",

@@ -150,9 +150,14 @@ def reply(tweet_id: str | int, created_at: str, to_id: str, to_name: str, **kw: 
 
 def _fill(con, table: str, rows: list[dict[str, Any]]) -> None:
     con.execute(f"delete from {table}")
+    kinds = dict(con.execute(
+        "select column_name, data_type from duckdb_columns() where table_name = ? and database_name = current_database()",
+        [table],
+    ).fetchall())
     for row in rows:
         cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
+        # Entities are typed lists: JSON text is cast as the load casts odd values (unknown keys left out).
+        marks = ", ".join(f"try_cast(json(?) as {kinds[c]})" if kinds[c].startswith("STRUCT") else "?" for c in row)
         con.execute(f"insert into {table} ({cols}) values ({marks})", list(row.values()))
 
 

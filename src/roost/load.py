@@ -19,10 +19,10 @@ from pathlib import Path
 import duckdb
 
 from roost import __version__, sandbox
-from roost.archive import Archive, open_archive_files
+from roost.archive import Archive, DataFile, open_archive_files
 from roost.errors import OutputExistsError, RoostError
 from roost.notices import Notice
-from roost.raw import create_raw_tables, is_loadable, load_file, memory_limit
+from roost.raw import create_raw_tables, is_loadable, load_files, memory_limit, read_groups
 from roost.resources import sql_files
 
 # Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
@@ -54,7 +54,7 @@ TABLES = (
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
@@ -274,33 +274,45 @@ def load_archive(
         warnings = list(archive.warnings)
         total = sum(f.size or 0 for f in archive.files if f.present)
         done = 0
-        # Envelopes are stripped (and zip members inflated) in threads, a couple of files ahead of
-        # DuckDB, which reads the previous file meanwhile; both release the GIL.
+        # Envelopes are stripped (and zip members inflated) in threads, ahead of DuckDB, which reads the
+        # previous files meanwhile; both release the GIL. The parts of a typed data type (tweets-partN.js) are
+        # read together, in one call of DuckDB's reader whose threads share them: the files of the next such
+        # group are stripped while DuckDB reads this one.
+        groups = read_groups(contract, archive.files)
         with concurrent.futures.ThreadPoolExecutor(max_workers=PREFETCH) as pool:
-            ahead = iter([(i, f) for i, f in enumerate(archive.files, start=1) if is_loadable(f)])
+            ahead = iter([(i, f) for group in groups for i, f in group if is_loadable(f)])
             stripping: dict[int, concurrent.futures.Future[str]] = {}
 
-            def prefetch() -> None:
+            def prefetch() -> bool:
                 nxt = next(ahead, None)
                 if nxt is not None:
                     stripping[nxt[0]] = pool.submit(archive.strip_to, nxt[1].path, Path(tmpdir) / f"{nxt[0]}.json")
+                return nxt is not None
+
+            def prefetch_through(group: list[tuple[int, DataFile]]) -> None:
+                for i, f in group:
+                    while is_loadable(f) and i not in stripping and prefetch():
+                        pass
 
             for _ in range(PREFETCH):
                 prefetch()
-            for file_id, f in enumerate(archive.files, start=1):
+            for n, group in enumerate(groups):
                 if progress:
-                    progress(f.path, done, total)
-                stripped = stripping.pop(file_id, None)
-                if stripped is not None:
+                    progress(group[0][1].path, done, total)
+                prefetch_through(group)
+                stripped = {i: stripping.pop(i) for i, _ in group if i in stripping}
+                prefetch_through(groups[n + 1] if n + 1 < len(groups) else [])
+                for _ in range(PREFETCH - len(stripping)):
                     prefetch()
-                status, items, note = load_file(con, contract, f, file_id, Path(tmpdir), stripped, skip_broken, warnings)
-                done += f.size or 0
-                con.execute(
-                    "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
-                )
-                if f.manifest_count is not None and items is not None and items != f.manifest_count:
-                    warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
+                results = load_files(con, contract, group, Path(tmpdir), stripped, skip_broken, warnings)
+                for (file_id, f), (status, items, note) in zip(group, results, strict=True):
+                    done += f.size or 0
+                    con.execute(
+                        "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
+                    )
+                    if f.manifest_count is not None and items is not None and items != f.manifest_count:
+                        warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
         missing = [f.path for f in archive.files if not f.present and (f.manifest_count or 0) > 0]
         if missing:
             warnings.append(Notice("manifest_missing", n=len(missing), files=missing))

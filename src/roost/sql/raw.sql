@@ -3,7 +3,11 @@
 -- and duckdb_columns()) which fields to read from each file. Only the staging views read these tables.
 --
 -- A table with named columns is read by DuckDB's typed reader: each column is a field of the item, named as
--- in the archive, scalars kept as the archive's text (varchar), nested parts as JSON. Its comment names the
+-- in the archive, scalars kept as the archive's text (varchar), nested parts as STRUCTs and lists of them
+-- holding only the fields staging reads (other keys are skipped unparsed), so each byte is parsed once and
+-- staging unnests typed lists. A nested value of another shape (a string where an object is, an object
+-- where a list is) makes the reader refuse the file: raw.py then reads that file's nested parts as JSON
+-- and casts them leniently (what does not fit becomes null). Its comment names the
 -- key items are wrapped in (`wrapper: tweet` for `{"tweet": {...}}`); items may also come flat (2018-2019
 -- archives), told by the first key of the first item: one of the columns or of the `flat:` keys. A file of
 -- any other shape is read item by item, the same fields extracted. A table with a single `doc` column keeps
@@ -48,10 +52,25 @@ create table raw_tweets (
     "possibly_sensitive" varchar,
     "deleted_at" varchar,
     "community_id_str" varchar,
-    "entities" json,
-    "extended_entities" json,
-    "edit_info" json,
-    "retweeted_status" json
+    "entities" struct(
+        "user_mentions" struct("id_str" varchar, "id" varchar, "screen_name" varchar, "name" varchar)[],
+        "urls" struct("url" varchar, "expanded_url" varchar, "display_url" varchar)[],
+        "hashtags" struct("text" varchar)[],
+        "media" struct(
+            "id_str" varchar, "id" varchar, "type" varchar, "media_url_https" varchar, "media_url" varchar,
+            "expanded_url" varchar
+        )[]
+    ),
+    "extended_entities" struct(
+        "media" struct(
+            "id_str" varchar, "id" varchar, "type" varchar, "media_url_https" varchar, "media_url" varchar,
+            "expanded_url" varchar
+        )[]
+    ),
+    -- Edited versions (late 2022 on) name their chain's first tweet.
+    "edit_info" struct("edit" struct("initialTweetId" varchar)),
+    -- Grailbird's retweets embed the original tweet and its author.
+    "retweeted_status" struct("id_str" varchar, "user" struct("id_str" varchar, "screen_name" varchar))
 );
 -- Flat tweets (2018-2019) start with `retweeted`, a flag that means nothing in archives (always false).
 comment on table raw_tweets is 'wrapper: tweet; flat: retweeted';

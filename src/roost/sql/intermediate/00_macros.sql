@@ -19,12 +19,8 @@ create or replace macro roost_links_to_tweet(url) as
 create or replace macro roost_expand_links(text, entities) as coalesce(
     list_reduce(
         list_sort(list_transform(
-            list_filter(json_extract(entities, '$.urls[*]'), lambda u: nullif(u ->> '$.url', '') is not null),
-            lambda u: {
-                'length': -length(u ->> '$.url'),
-                'url': u ->> '$.url',
-                'expanded_url': coalesce(u ->> '$.expanded_url', u ->> '$.url')
-            }
+            list_filter(entities.urls, lambda u: nullif(u.url, '') is not null),
+            lambda u: {'length': -length(u.url), 'url': u.url, 'expanded_url': coalesce(u.expanded_url, u.url)}
         )),
         lambda expanded, link: replace(expanded, link.url, link.expanded_url),
         text

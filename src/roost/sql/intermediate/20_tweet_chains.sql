@@ -1,14 +1,25 @@
--- int_tweet_chains: one row per tweet, that is per edit chain. Rows carrying `edit_info.edit.initialTweetId`
--- belong to the chain of that id; every other row starts its own. A chain counts once, with its initial row's
--- fields (else its earliest row's) and its rows' favorite and retweet counts summed (null when any row lacks
--- them, as in Grailbird). A row repeated in two files counts once.
-create or replace view int_tweet_chains as
-with rows as (
+-- int_tweet_heads: one row per tweet, that is per edit chain: which raw row stands for it (file_id, item_row)
+-- and the chain's figures. Rows carrying `edit_info.edit.initialTweetId` belong to the chain of that id; every
+-- other row starts its own. A chain counts once, with its initial row's fields (else its earliest row's) and
+-- its rows' favorite and retweet counts summed (null when any row lacks them, as in Grailbird). A row repeated
+-- in two files counts once. Worked out on these few columns; int_tweet_chains joins the whole rows once.
+create or replace view int_tweet_heads as
+with tweet_rows as (
+    select file_id, item_row, row_id, edit_initial_id, created_at, favorite_count, retweet_count, source
+    from stg_tweet_rows
+    where kind = 'tweet' and row_id is not null
+),
+-- Few rows are repeated: only those are ranked.
+repeated as (
+    select row_id from tweet_rows group by row_id having count(*) > 1
+),
+rows as (
+    select * from tweet_rows anti join repeated using (row_id)
+    union all
     select * exclude (dup)
     from (
-        select *, row_number() over (partition by row_id order by file_id) as dup
-        from stg_tweet_rows
-        where kind = 'tweet' and row_id is not null
+        select *, row_number() over (partition by row_id order by file_id, item_row) as dup
+        from tweet_rows semi join repeated using (row_id)
     )
     where dup = 1
 ),
@@ -48,6 +59,16 @@ edited as (
     )
     window chain as (partition by chain_id)
 )
-select * from single
-union all by name
-select * from edited where chain_pos = 1;
+select file_id, item_row, source, chain_id, chain_pos, version_count, chain_favorite_count, chain_retweet_count
+from single
+union all
+select file_id, item_row, source, chain_id, chain_pos, version_count, chain_favorite_count, chain_retweet_count
+from edited
+where chain_pos = 1;
+
+-- int_tweet_chains: one row per tweet: the whole row that stands for its chain, with the chain's figures.
+create or replace view int_tweet_chains as
+select rows.*, heads.* exclude (file_id, item_row, source)
+from stg_tweet_rows as rows
+join int_tweet_heads as heads using (file_id, item_row)
+where rows.kind = 'tweet';

@@ -2,17 +2,23 @@
 -- (`RT @` or an embedded retweeted tweet), a reply, a self-reply (a reply to the owner), a quote (an own
 -- tweet linking to a tweet's address), and the app it was sent from.
 create or replace view int_tweets as
-with flagged as (
+with heads as (
+    select * from int_tweet_heads
+),
+flagged as (
     select
-        chains.*,
-        (starts_with(chains.full_text, 'RT @') or chains.has_retweeted_status) as is_retweet,
+        rows.*,
+        heads.* exclude (file_id, item_row, source),
+        (starts_with(rows.full_text, 'RT @') or rows.has_retweeted_status) as is_retweet,
         coalesce(len(list_filter(
-            json_extract_string(chains.entities, '$.urls[*].expanded_url'),
-            lambda u: roost_is_tweet_address(u)
+            rows.entities.urls, lambda u: roost_is_tweet_address(u.expanded_url)
         )) > 0, false) as has_status_link,
         archive.owner_id
-    from int_tweet_chains as chains
+    -- The whole rows are read once, joined to their chain (as int_tweet_chains does).
+    from stg_tweet_rows as rows
+    join heads using (file_id, item_row)
     cross join archive
+    where rows.kind = 'tweet'
 ),
 -- A handful of distinct `source` strings: parse each once, not once per tweet.
 parsed_clients as (
@@ -24,7 +30,7 @@ parsed_clients as (
             case when source not like '%<%' then source end
         ) as source_name,
         nullif(regexp_extract(source, 'href="([^"]*)"', 1), '') as source_url
-    from (select source, count(*) as tweets from flagged group by source)
+    from (select source, count(*) as tweets from heads group by source)
 ),
 -- Names that only look alike (a Greek capital omicron for an O, seen in a real archive) with the same link
 -- are one app: shown under the plain spelling, else the most used one.
@@ -60,17 +66,15 @@ select
     case when is_retweet then coalesce(
         retweeted_user_id,
         list_filter(
-            json_extract(entities, '$.user_mentions[*]'),
-            lambda m: lower(m ->> '$.screen_name') = lower(regexp_extract(full_text, '^RT @([A-Za-z0-9_]+)', 1))
-        )[1] ->> '$.id_str'
+            entities.user_mentions,
+            lambda m: lower(m.screen_name) = lower(regexp_extract(full_text, '^RT @([A-Za-z0-9_]+)', 1))
+        )[1].id_str
     ) end as retweeted_user_id,
     case when is_retweet then retweeted_tweet_id end as retweeted_tweet_id,
     version_count,
     possibly_sensitive,
-    coalesce(
-        json_array_length(extended_entities, '$.media') > 0 or json_array_length(entities, '$.media') > 0, false
-    ) as has_media,
-    coalesce(json_array_length(entities, '$.urls') > 0, false) as has_links,
+    coalesce(len(extended_entities.media) > 0 or len(entities.media) > 0, false) as has_media,
+    coalesce(len(entities.urls) > 0, false) as has_links,
     entities,
     extended_entities,
     file_id

@@ -1,27 +1,27 @@
--- What tweets carry, unnested from their entities (retweets included): mentions, hashtags, links, media.
+-- What tweets carry, unnested from their typed entities (retweets included): mentions, hashtags, links, media.
 
 -- tweet_mentions: one row per mention in a tweet, in order; ids as the archive wrote them.
 create or replace view int_tweet_mentions as
 with mentions as (
     select
         tweet_id,
-        unnest(json_extract(entities, '$.user_mentions[*]')) as m,
-        generate_subscripts(json_extract(entities, '$.user_mentions[*]'), 1) as position
+        unnest(entities.user_mentions) as m,
+        generate_subscripts(entities.user_mentions, 1) as position
     from tweets
 )
 select
     tweet_id,
     position,
-    coalesce(nullif(m ->> '$.id_str', ''), nullif(m ->> '$.id', '')) as user_id,
-    m ->> '$.screen_name' as screen_name,
-    m ->> '$.name' as name
+    coalesce(nullif(m.id_str, ''), nullif(m.id, '')) as user_id,
+    m.screen_name,
+    m.name
 from mentions;
 
 create table tweet_mentions as select * from int_tweet_mentions;
 
 -- tweet_hashtags: one row per hashtag in a tweet, as written (without #).
 create or replace view int_tweet_hashtags as
-select tweet_id, unnest(json_extract_string(entities, '$.hashtags[*].text')) as hashtag
+select tweet_id, unnest(list_transform(entities.hashtags, lambda h: h.text)) as hashtag
 from tweets;
 
 create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is not null;
@@ -30,34 +30,36 @@ create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is
 -- (lowercase, without www.).
 create or replace view int_tweet_urls as
 with urls as (
-    select tweet_id, unnest(json_extract(entities, '$.urls[*]')) as u
+    select tweet_id, unnest(entities.urls) as u
     from tweets
 )
 select
     tweet_id,
-    u ->> '$.url' as url,
-    coalesce(u ->> '$.expanded_url', u ->> '$.url') as expanded_url,
-    u ->> '$.display_url' as display_url,
-    lower(regexp_extract(coalesce(u ->> '$.expanded_url', u ->> '$.url'), '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?([^/:?#]+)', 2))
+    u.url,
+    coalesce(u.expanded_url, u.url) as expanded_url,
+    u.display_url,
+    lower(regexp_extract(coalesce(u.expanded_url, u.url), '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?([^/:?#]+)', 2))
         as domain
 from urls;
 
 create table tweet_urls as select * from int_tweet_urls;
 
--- tweet_media: one row per photo, video or GIF of a tweet (extended_entities when present, else entities).
+-- tweet_media: one row per photo, video or GIF of a tweet (extended_entities when present, even without
+-- media, else entities).
 create or replace view int_tweet_media as
 with media as (
-    select tweet_id, unnest(coalesce(
-        json_extract(extended_entities, '$.media[*]'), json_extract(entities, '$.media[*]')
-    )) as m
+    select tweet_id, unnest(case
+        when extended_entities is not null then coalesce(extended_entities.media, [])
+        else entities.media
+    end) as m
     from tweets
 )
 select
     tweet_id,
-    coalesce(m ->> '$.id_str', m ->> '$.id') as media_id,
-    coalesce(m ->> '$.type', 'photo') as media_type,
-    coalesce(m ->> '$.media_url_https', m ->> '$.media_url') as media_url,
-    m ->> '$.expanded_url' as expanded_url
+    coalesce(m.id_str, m.id) as media_id,
+    coalesce(m.type, 'photo') as media_type,
+    coalesce(m.media_url_https, m.media_url) as media_url,
+    m.expanded_url
 from media;
 
 create table tweet_media as select * from int_tweet_media;

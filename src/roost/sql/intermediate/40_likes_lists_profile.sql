@@ -2,9 +2,18 @@
 
 -- likes: one row per liked tweet (no date and no author in any archive); a like repeated in two files once.
 create table likes as
+with liked as (
+    select * from stg_like where tweet_id is not null and tweet_id <> ''
+),
+-- Few likes are repeated: only those are grouped (grouping every like's text costs more than reading it).
+repeated as (
+    select tweet_id from liked group by tweet_id having count(*) > 1
+)
+select tweet_id, full_text, expanded_url
+from liked anti join repeated using (tweet_id)
+union all
 select tweet_id, max(full_text) as full_text, max(expanded_url) as expanded_url
-from stg_like
-where tweet_id is not null and tweet_id <> ''
+from liked semi join repeated using (tweet_id)
 group by tweet_id;
 
 -- lists: one row per list you created, are a member of, or subscribe to.

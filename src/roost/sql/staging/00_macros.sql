@@ -20,9 +20,10 @@ create or replace macro roost_ts(s) as case
         then roost_ts_any(s)
 end;
 
--- Tweet text is HTML-escaped in every generation (`&amp;`, `&lt;`, `&gt;`).
-create or replace macro roost_unescape(s) as
-    replace(replace(replace(replace(replace(s, '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&');
+-- Tweet text is HTML-escaped in every generation (`&amp;`, `&lt;`, `&gt;`); most texts hold no `&` at all.
+create or replace macro roost_unescape(s) as case when contains(s, '&') then
+    replace(replace(replace(replace(replace(s, '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&')
+    else s end;
 
 -- Like and retweet counts: absurd values (negative, or beyond 10^15) are treated as missing, so sums never overflow.
 create or replace macro roost_count(s) as
