@@ -204,6 +204,20 @@ def test_report_share_holds_nothing_private(cli, donation: Path, tmp_path: Path)
     assert code == 0 and "PROTECTEDSECRET" in owner.read_text()  # the owner's own report quotes everything
 
 
+def test_share_from_a_duckdb_or_a_results_file_still_leaves_protected_tweets_out(cli, donation: Path,
+                                                                                   tmp_path: Path) -> None:
+    db, results = tmp_path / "me.duckdb", tmp_path / "results.json"
+    assert cli(["load", donation, "-o", db])[0] == 0
+    code, out, _ = cli(["indicators", donation, "--format", "json"])
+    assert code == 0
+    results.write_text(out)
+    for source in (db, results):  # a .duckdb keeps no history, only that there was one: every text is left out
+        target = tmp_path / f"{source.stem}.html"
+        code, _, err = cli(["report", source, "--share", "-o", target])
+        assert code == 0, err
+        assert [p for p in PRIVATE if p.lower() in target.read_text().lower()] == [], source
+
+
 def test_a_rerun_with_share_removes_what_a_private_run_wrote(cli, donation: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli(["batch", donation, "-o", out, "--jobs", "1"])[0] == 0

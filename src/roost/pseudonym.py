@@ -46,7 +46,8 @@ _NOT_HANDLES = ("i", "intent", "home", "search", "hashtag", "share", "settings",
 def read_key(path: Path) -> bytes:
     """The study's key from KEYFILE (64 hex digits); one clear error when it is not one."""
     try:
-        text = path.read_bytes()[: 4 * KEY_BYTES + 16].decode("ascii", "replace").strip()
+        with open(path, "rb") as f:
+            text = f.read(4 * KEY_BYTES + 16).decode("ascii", "replace").strip()
     except OSError as e:
         raise RoostError(f"{path} cannot be read ({e.strerror or e}): give the key file of the study") from None
     try:

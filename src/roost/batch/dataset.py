@@ -213,8 +213,9 @@ def write_datapackage(out: Path, options: BatchOptions) -> None:
     finally:
         con.close()
     shaping = {k: v for k, v in options.__dict__.items() if k not in ("generated_at", "threads_per_job")}
-    if shaping.get("pseudonymize"):
-        shaping["pseudonymize"] = True  # the key file's path stays with the study, never in the dataset
+    # Paths on the researcher's machine (the key file's, custom indicator folders) stay there.
+    shaping["pseudonymize"] = bool(shaping.get("pseudonymize"))
+    shaping["indicators_dirs"] = [Path(d).name for d in options.indicators_dirs]
     package = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "roost-dataset",
