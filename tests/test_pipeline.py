@@ -4,8 +4,12 @@ a new indicator is one .sql file; the report package runs no SQL; no module grow
 from __future__ import annotations
 
 import ast
+import contextlib
+import fcntl
 import json
 import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +31,11 @@ def _sources() -> list[Path]:
 def test_a_report_from_the_json_equals_the_report_from_the_archive(cli, source: Path, tmp_path: Path,
                                                                    monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    with _package_indicators(fcntl.LOCK_SH):
+        _compare_renders(cli, source, tmp_path)
+
+
+def _compare_renders(cli, source: Path, tmp_path: Path) -> None:
     results = tmp_path / "results.json"
     code, out, err = cli(["indicators", source, "--format", "json", *OPTIONS])
     assert code == 0, err
@@ -78,12 +87,28 @@ def test_every_indicator_the_layout_places_sits_in_its_header_section() -> None:
                 )
 
 
+@contextlib.contextmanager
+def _package_indicators(mode: int) -> Iterator[None]:
+    """A lock between test workers: the package's indicators are changed (LOCK_EX) by new_indicator while no
+    test comparing two renders of an archive (LOCK_SH) runs, or one of the two renders sees an extra indicator."""
+    with open(Path(tempfile.gettempdir()) / "roost-tests-package-indicators.lock", "a") as f:
+        fcntl.flock(f, mode)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 @pytest.fixture
 def new_indicator():
     """A new packaged indicator, added as one .sql file and removed after the test."""
     from roost.resources import indicators_dir
 
-    path = indicators_dir() / "tweets_with_a_question.sql"
+    with _package_indicators(fcntl.LOCK_EX):
+        yield from _new_indicator(indicators_dir() / "tweets_with_a_question.sql")
+
+
+def _new_indicator(path: Path) -> Iterator[str]:
     path.write_text(
         "-- title: Tweets with a question | Tweets avec une question\n-- shape: number\n-- unit: tweets\n"
         "-- section: interaction\n-- needs: tweets\n"

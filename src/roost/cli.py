@@ -267,6 +267,8 @@ def sql(
 
 
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
+KeepTextOpt = Annotated[bool, typer.Option(
+    "--keep-text", help="With --share: still quote the tweets posted while the account was protected.")]
 
 
 def _analyze(archive: list[Path], tz: str | None, topic: str | None, site: str | None,
@@ -281,9 +283,13 @@ def _analyze(archive: list[Path], tz: str | None, topic: str | None, site: str |
 
 
 def _write_report(document: dict[str, Any], output: Path | None, *, lang: str, share: bool, keep_handles: bool,
-                  sample: bool = False) -> Path:
+                  sample: bool = False, keep_text: bool = False) -> Path:
     """Render a document and write it; return where."""
     from roost.pipeline import ReportOptions, default_report_name, render, write_atomic
+    from roost.privacy import shared_document
+
+    if share:
+        document = shared_document(document, keep_text=keep_text)
 
     options = ReportOptions(lang=lang, share=share, keep_handles=keep_handles, sample=sample,
                             generated_at=_generation_time())
@@ -319,6 +325,7 @@ def report(
     site: SiteOpt = None,
     share: Annotated[bool, typer.Option("--share", help="A report to share: no e-mail, phone, IPs or DMs; other accounts' handles replaced by labels.")] = False,
     keep_handles: Annotated[bool, typer.Option("--keep-handles", help="With --share: keep other accounts' handles.")] = False,
+    keep_text: KeepTextOpt = False,
     indicators_dir: IndicatorsDirOpt = None,
     skip_broken: SkipBrokenOpt = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the report in the default browser.")] = False,
@@ -341,7 +348,8 @@ def report(
             analysis = _analyze(archive, tz, topic, site, indicators_dir, skip_broken)
             _warn(analysis.warnings)
             document = analysis.document
-        target = _write_report(document, output, lang=lang.value, share=share, keep_handles=keep_handles)
+        target = _write_report(document, output, lang=lang.value, share=share, keep_handles=keep_handles,
+                               keep_text=keep_text)
     _say(f"roost: wrote {target}")
     if open_:
         _open_in_browser(target)
@@ -406,6 +414,13 @@ def batch(
     site: SiteOpt = None,
     share: Annotated[bool, typer.Option("--share", help="Shared reports: no e-mail, phone, IPs or DMs; handles replaced.")] = False,
     keep_handles: Annotated[bool, typer.Option("--keep-handles", help="With --share: keep other accounts' handles.")] = False,
+    keep_text: KeepTextOpt = False,
+    pseudonymize: Annotated[Optional[Path], typer.Option(
+        "--pseudonymize", metavar="KEYFILE",
+        help="Every account id and handle in every output becomes a keyed pseudonym (HMAC-SHA256 with the key in "
+        "KEYFILE, created when it does not exist); implies --share.")] = None,
+    no_text: Annotated[bool, typer.Option("--no-text", help="No tweet or like text in any output.")] = False,
+    no_likes: Annotated[bool, typer.Option("--no-likes", help="No likes table in the dataset.")] = False,
     indicators_dir: IndicatorsDirOpt = None,
     skip_broken: SkipBrokenOpt = False,
 ) -> None:
@@ -416,8 +431,17 @@ def batch(
         opts = _options(tz, topic, site)
         options = BatchOptions(
             lang=lang.value, tz=tz, topic=opts.topic, site=site, share=share, keep_handles=keep_handles,
+            keep_text=keep_text, no_text=no_text, no_likes=no_likes,
             indicators_dirs=tuple(str(d) for d in indicators_dir or ()), skip_broken=skip_broken,
         )
+        if pseudonymize is not None:
+            from roost.pseudonym import key_id, load_or_create_key
+
+            secret, created = load_or_create_key(pseudonymize)
+            if created:
+                _say(f"roost: created the pseudonym key {pseudonymize} (mode 0600): keep it secret, and keep it "
+                     "for every later batch of this study (the same key gives the same pseudonyms)")
+            options.pseudonymize, options.key_id = str(pseudonymize.resolve()), key_id(secret)
         if indicators_dir:  # check the user's SQL once, before any archive is processed
             from roost.indicators import discover
 

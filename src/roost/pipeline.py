@@ -65,15 +65,23 @@ def analyze(
     """
     from roost.indicators import compute
     from roost.load import open_archive
+    from roost.privacy import keep_periods, periods_record, protected_periods, protected_periods_loaded
 
     options = options or AnalyzeOptions()
     given = source if isinstance(source, (str, Path)) else (source[0] if len(source) == 1 else list(source))
     with open_archive(given, skip_broken=options.skip_broken, progress=progress, keep_raw=False,
                       root=options.root, threads=options.threads) as loaded:
+        parts = [Path(p) for p in given] if isinstance(given, list) else [Path(given)]
+        if len(parts) == 1 and parts[0].suffix.lower() == ".duckdb" and parts[0].is_file():
+            periods = protected_periods_loaded(loaded.con)
+        else:  # read apart from the load: a few bytes, and the raw tables are emptied once built
+            periods = protected_periods(parts, options.root)
+        keep_periods(loaded.con, periods)
         if with_loaded is not None:
             with_loaded(loaded.con)
         results = compute(loaded.con, options.indicators, extra_dirs=options.indicators_dirs)
         doc = document_of(loaded.con, results, loaded.warnings)
+        doc["archive"]["protected_periods"] = periods_record(periods)
     return Analysis(doc, list(loaded.warnings))
 
 

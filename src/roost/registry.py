@@ -7,6 +7,7 @@ table; nothing else decides these things.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # How roost treats a data type's files.
@@ -70,6 +71,8 @@ TYPES: tuple[DataType, ...] = (
     _t("audio_video_calls_in_dm_recipient_sessions", "audio-video-calls-in-dm-recipient-sessions.js",
        private=True, own_table=False),
     _t("direct_message_mute", "direct-message-mute.js", private=True, own_table=False),
+    # When the owner protected and unprotected their tweets (the last six months); read by roost.privacy.
+    _t("protected_history", "protected-history.js", private=True, own_table=False),
     # Read by nothing: private (address book, IP addresses, devices, keys) or bulky (ad logs).
     _t("contact", "contact.js", handling=SKIPPED, private=True),
     _t("ip_audit", "ip-audit.js", handling=SKIPPED, private=True),
@@ -132,6 +135,22 @@ def file_name(name: str) -> str:
         return DERIVED_NEEDS[name]
     t = get(name)
     return t.file if t else f"{name.replace('_', '-')}.js"
+
+
+def is_private_indicator(ident: str, needs: Sequence[str], *, custom: bool = False, reads_private: bool = False) -> bool:
+    """Whether an indicator's value is private: it needs a private data type, is a direct-message figure,
+    or is a custom indicator whose SQL reads private data. A shared output never holds its value."""
+    return (
+        any(n in PRIVATE_TYPES or ALIASES.get(n) in PRIVATE_TYPES for n in needs) or ident.startswith("dm_") or "_dm_" in ident
+        or (custom and reads_private)
+    )
+
+
+def mentions_private(text: str) -> bool:
+    """Whether a message (a load warning) is about a private file or private data: a shared output drops it."""
+    w = text.lower()
+    names = {ty.file.lower() for ty in TYPES if ty.private} | {ty.name for ty in TYPES if ty.private}
+    return any(n in w for n in names) or any(k in w for k in ("phone", "email", "e-mail"))
 
 
 SKIPPED_TYPES = frozenset(t.name for t in TYPES if t.handling == SKIPPED)

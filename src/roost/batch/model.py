@@ -46,6 +46,11 @@ class BatchOptions:
     site: str | None = None
     share: bool = False
     keep_handles: bool = False
+    keep_text: bool = False  # shared: still quote the tweets posted while the account was protected
+    no_text: bool = False  # no tweet or like text in any output
+    no_likes: bool = False  # no likes table in the dataset
+    pseudonymize: str | None = None  # the key file: every account id and handle becomes a keyed pseudonym
+    key_id: str = ""  # the key's fingerprint, so a batch made with another key is redone
     indicators_dirs: tuple[str, ...] = ()
     skip_broken: bool = False
     generated_at: str = ""  # ISO time shown in reports, passed in for determinism

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from roost.batch.dataset import dataset_tables
 from roost.batch.model import (
     ArchiveOutcome,
     BatchInterrupted,
@@ -56,13 +57,13 @@ def run_batch(
         try:
             _run(archives, out, options, outcomes, signals, jobs=jobs, scheduler=scheduler, progress=progress)
             ordered = [outcomes[item.label] for item in archives]
-            write_summaries(out, ordered, options.lang)
+            write_summaries(out, ordered, options.lang, options)
         except BaseException as e:
             if not (isinstance(e, KeyboardInterrupt) or (signals.seen and isinstance(e, Exception))):
                 raise
             finished = [outcomes[item.label] for item in archives if item.label in outcomes]
             with _signals_ignored():  # a second Ctrl-C must not leave the index of what finished unwritten
-                write_summaries(out, finished, options.lang)
+                write_summaries(out, finished, options.lang, options)
             raise BatchInterrupted(_interrupted_message(out, len(finished), len(archives))) from None
     return ordered
 
@@ -81,6 +82,7 @@ def _run(
     """Skip the archives already done with these options, process the others; outcomes fill in as they finish."""
     todo: list[tuple[Source, str]] = []
     runs: dict[str, str] = {}
+    tables = dataset_tables(options)
     total = len(archives)
     for item in archives:
         try:
@@ -89,7 +91,7 @@ def _run(
             outcomes[item.label] = ArchiveOutcome(item.label, "", "failed", error=f"{item.path} cannot be read ({e})")
             continue
         runs[item.label] = run = run_key(key, options)
-        previous = load_state(out, key, run)
+        previous = load_state(out, key, run, tables)
         if previous is not None:
             previous.status = "skipped"
             previous.source = item.label

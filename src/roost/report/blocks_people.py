@@ -69,6 +69,8 @@ def top_tweets(v: View, ident: str) -> Block | None:
         tweet_id = str(x.get("tweet_id") or "")
         expanded = x.get("text_expanded")
         text = expanded if isinstance(expanded, str) else str(x.get("full_text") or "")
+        if x.get("text_left_out") is True:  # protected, or --no-text: blanked before rendering
+            text = t("text_left_out")
         href = web_link(x.get("url")) or (f"https://x.com/i/web/status/{tweet_id}" if tweet_id.isdigit() else "")
         created = x.get("created_at")
         likes, retweets = x.get("likes"), x.get("retweets")

@@ -158,6 +158,13 @@ def banners(v: View) -> tuple[tuple[str, str], ...]:
         out.append(("sample", t("sample_banner")))
     if v.share:
         text = t("share_banner") + " " + (t("share_banner_handles") if v.options.keep_handles else t("share_banner_anon"))
+        left, kept = v.archive.get("protected_texts_left_out"), v.archive.get("protected_texts_kept")
+        if isinstance(left, int) and not isinstance(left, bool) and left > 0:
+            text += " " + t("share_protected_left_out", n=t.integer(left))
+        if isinstance(kept, int) and not isinstance(kept, bool) and kept > 0:
+            text += " " + t("share_protected_kept")
+        if v.archive.get("texts_left_out") is True:
+            text += " " + t("share_no_text")
         out.append(("share", text))
     else:
         out.append(("private", t("owner_banner")))
