@@ -54,7 +54,7 @@ TABLES = (
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)

@@ -9,8 +9,7 @@
 -- limits_fr: L'archive ne contient aucun de leurs tweets : qu'ils vous écrivent ne se voit pas, seulement que vous leur avez écrit.
 with addressed as (
     select account_id, count(distinct tweet_id) as tweets
-    from interactions
-    where not is_retweet
+    from talked_with
     group by account_id
 )
 select a.account_id, h.screen_name, a.tweets

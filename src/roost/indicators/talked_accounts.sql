@@ -6,5 +6,4 @@
 -- definition: Accounts you replied to or mentioned in an own tweet (retweets left out), yourself excluded.
 -- definition_fr: Comptes à qui vous avez répondu ou que vous avez mentionnés dans un tweet propre (RT exclus), vous exclu.
 select count(distinct account_id) as value
-from interactions
-where not is_retweet
+from talked_with

@@ -7,18 +7,13 @@
 -- definition_fr: Les 20 comptes interpellés dans le plus de tweets propres (RT exclus) : Réponses = vos réponses (hors à vous-même), Mentions = vos tweets qui les mentionnent, Total = tweets distincts faisant l'un ou l'autre (une réponse qui mentionne compte une fois) ; Vous suit = ils vous suivent, Vous suivez = vous les suivez (inconnu sans fichier des abonnés ou des abonnements) ; égalités par id.
 -- limits: The screen name is the latest one the archive shows for the id and may be missing; follower and following files are snapshots of the archive's date.
 -- limits_fr: Le nom affiché est le dernier que l'archive montre pour l'id et peut manquer ; abonnés et abonnements sont ceux de la date de l'archive.
-with conversation as (
-    select tweet_id, account_id, kind
-    from interactions
-    where not is_retweet
-),
-per_account as (
+with per_account as (
     select
         account_id,
         count(distinct tweet_id) filter (where kind = 'reply') as replies,
         count(distinct tweet_id) filter (where kind = 'mention') as mentions,
         count(distinct tweet_id) as total
-    from conversation
+    from talked_with
     group by account_id
 ),
 top_accounts as (
@@ -26,13 +21,6 @@ top_accounts as (
     from per_account
     order by total desc, account_id
     limit 20
-),
-known_files as (
-    select
-        coalesce(bool_or(data_type = 'follower'), false) as has_followers,
-        coalesce(bool_or(data_type = 'following'), false) as has_following
-    from archive_files
-    where status in ('loaded', 'blank')
 )
 select
     p.account_id,
@@ -43,6 +31,6 @@ select
     case when k.has_followers then p.account_id in (select account_id from followers) end as is_follower,
     case when k.has_following then p.account_id in (select account_id from following) end as you_follow
 from top_accounts as p
-cross join known_files as k
+cross join network_files as k
 left join handles as h using (account_id)
 order by p.total desc, p.account_id

@@ -8,8 +8,5 @@
 -- definition_fr: Abonnés à qui vous avez répondu ou que vous avez mentionnés dans des tweets propres sur votre --topic (RT exclus) : abonnés pertinents pour votre domaine, autant que vos échanges le montrent.
 -- limits: An archive holds no follower bios or tweets: relevance is measured through your own conversations only.
 -- limits_fr: Une archive ne contient ni les bios ni les tweets des abonnés : la pertinence n'est mesurée que par vos propres échanges.
-select count(distinct i.account_id) as value
-from interactions as i
-join own_tweets_by_topic as o using (tweet_id)
-join followers as f on f.account_id = i.account_id
-where o.is_on_topic and not i.is_retweet
+select count(*) as value
+from followers_talked_on_topic

@@ -8,9 +8,5 @@
 -- limits: Unknown without followers. An archive holds no follower bios: this is measured through your conversations.
 -- limits_fr: Inconnu sans abonné. Une archive ne contient pas les bios des abonnés : c'est mesuré par vos échanges.
 select
-    (select count(distinct i.account_id)
-     from interactions as i
-     join own_tweets_by_topic as o using (tweet_id)
-     join followers as f on f.account_id = i.account_id
-     where o.is_on_topic and not i.is_retweet)::double
+    (select count(*) from followers_talked_on_topic)::double
     / nullif((select count(*) from followers), 0) as value

@@ -9,19 +9,8 @@
 with on_topic as (
     select t.tweet_id, t.retweeted_user_id as account_id
     from tweets as t
-    join topic_keywords as k on contains(lower(coalesce(t.full_text, '')), k.keyword)
+    join tweets_on_topic using (tweet_id)
     where t.is_retweet and t.retweeted_user_id not in ('', '-1')
-    union
-    select t.tweet_id, t.retweeted_user_id
-    from tweets as t
-    join tweet_hashtags as h using (tweet_id)
-    join topic_keywords as k on lower(h.hashtag) = k.keyword
-    where t.is_retweet and t.retweeted_user_id not in ('', '-1')
-),
-known_files as (
-    select coalesce(bool_or(data_type = 'follower'), false) as has_followers
-    from archive_files
-    where status in ('loaded', 'blank')
 )
 select
     o.account_id,
@@ -29,7 +18,7 @@ select
     count(distinct o.tweet_id) as retweets,
     case when k.has_followers then o.account_id in (select account_id from followers) end as is_follower
 from on_topic as o
-cross join known_files as k
+cross join network_files as k
 left join handles as h using (account_id)
 group by o.account_id, h.screen_name, k.has_followers
 order by retweets desc, lower(h.screen_name) nulls last, o.account_id

@@ -148,27 +148,28 @@ def next_steps(v: View) -> list[str]:
     steps = []
     never = v.rows("friends_never_addressed")
     if never:
-        names = []
-        for row in never[:MAX_NAMED]:
-            cell = v.accounts.label(row.get("account_id"), row.get("screen_name"))
-            names.append(cell.text)
         # The list stops at 200 rows: the whole count is mutuals less those talked with, where known.
         mutuals, talked = v.num("mutuals"), v.num("mutuals_talked")
         total = int(mutuals - talked) if mutuals is not None and talked is not None else len(never)
-        more = max(total, len(never)) - len(names)
-        listed = t.list_and(names) + (t("and_more", n=t.integer(more)) if more > 0 else "")
-        steps.append(t("step_friends", names=listed))
+        steps.append(t("step_friends", names=_named(v, never, max(total, len(never)))))
     back = v.rows("followers_to_follow_back")
     if back:
-        names = [v.accounts.label(r.get("account_id"), r.get("screen_name")).text for r in back[:MAX_NAMED]]
-        more = len(back) - len(names)
         # The list stops at its 20 first: past that, how many more is not known here.
-        tail = t("and_others") if len(back) >= FOLLOW_BACK_LISTED else t("and_more", n=t.integer(more)) if more > 0 else ""
-        steps.append(t("step_follow_back", names=t.list_and(names) + tail))
+        steps.append(t("step_follow_back", names=_named(v, back, None if len(back) >= FOLLOW_BACK_LISTED else len(back))))
     conv = _signal(v, "conversation_share")
     if conv and isinstance(conv.get("value"), (int, float)) and conv["value"] < 0.3:
         steps.append(t("step_converse"))
     return steps[:2] + [t("step_diff")]
+
+
+def _named(v: View, rows: list[dict[str, Any]], total: int | None) -> str:
+    """The first accounts of a list by handle (or id), then how many more of `total` (None: unknown)."""
+    t = v.t
+    names = [v.accounts.label(r.get("account_id"), r.get("screen_name")).text for r in rows[:MAX_NAMED]]
+    if total is None:
+        return t.list_and(names) + t("and_others")
+    more = total - len(names)
+    return t.list_and(names) + (t("and_more", n=t.integer(more)) if more > 0 else "")
 
 
 def reasons_table(v: View) -> Table | None:

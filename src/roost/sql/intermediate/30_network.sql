@@ -32,3 +32,12 @@ create or replace view mutuals as
 select distinct account_id
 from followers
 join following using (account_id);
+
+-- network_files: one row: whether the archive holds a follower file and a following file (read, possibly
+-- empty): without them, "follows you" and "you follow" are unknown, not false.
+create or replace view network_files as
+select
+    coalesce(bool_or(data_type = 'follower'), false) as has_followers,
+    coalesce(bool_or(data_type = 'following'), false) as has_following
+from archive_files
+where status in ('loaded', 'blank');

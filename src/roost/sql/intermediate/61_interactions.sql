@@ -13,6 +13,13 @@ where is_reply and not is_self_reply and in_reply_to_user_id is not null and in_
 
 create table interactions as select * from int_interactions;
 
+-- talked_with: one row per interaction that talks to someone (a reply or a mention outside a retweet): the
+-- "talked with" of the report, kept apart from relaying.
+create or replace view talked_with as
+select tweet_id, account_id, kind, created_at
+from interactions
+where not is_retweet;
+
 -- interacted: one row per account you interacted with (mentioned or replied to).
 create or replace view int_interacted as select distinct account_id from interactions;
 

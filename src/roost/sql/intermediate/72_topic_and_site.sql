@@ -7,26 +7,37 @@ select distinct ltrim(trim(lower(keyword)), '#') as keyword
 from (select unnest(getvariable('roost_topic')) as keyword) as given
 where ltrim(trim(keyword), '#') <> '';
 
--- own_tweets_by_topic: one row per own tweet: whether it is on your topic (its lowercased text contains a
--- keyword, as a substring, or it carries a hashtag equal to one, case-insensitive; a long post's whole text
--- is read), and its engagement.
-create or replace view own_tweets_by_topic as
-with own as (
-    select tweet_id, lower(coalesce(text_full, '')) as text, engagement
+-- tweets_on_topic: one row per tweet (own or retweet) on your topic: its lowercased text contains a keyword,
+-- as a substring, or it carries a hashtag equal to one, case-insensitive; a long post's whole text is read.
+create or replace view tweets_on_topic as
+with texts as (
+    select tweet_id, lower(coalesce(text_full, '')) as text
     from own_tweets
-),
-on_topic as (
-    select o.tweet_id
-    from own as o
-    join topic_keywords as k on contains(o.text, k.keyword)
-    union
-    select h.tweet_id
-    from tweet_hashtags as h
-    join topic_keywords as k on lower(h.hashtag) = k.keyword
+    union all
+    select tweet_id, lower(coalesce(full_text, ''))
+    from tweets
+    where is_retweet
 )
+select t.tweet_id
+from texts as t
+join topic_keywords as k on contains(t.text, k.keyword)
+union
+select h.tweet_id
+from tweet_hashtags as h
+join topic_keywords as k on lower(h.hashtag) = k.keyword;
+
+-- own_tweets_by_topic: one row per own tweet: whether it is on your topic, and its engagement.
+create or replace view own_tweets_by_topic as
 select o.tweet_id, o.engagement, t.tweet_id is not null as is_on_topic
-from own as o
-left join on_topic as t using (tweet_id);
+from own_tweets as o
+left join tweets_on_topic as t using (tweet_id);
+
+-- followers_talked_on_topic: one row per follower you replied to or mentioned in a tweet on your topic.
+create or replace view followers_talked_on_topic as
+select distinct w.account_id
+from talked_with as w
+join tweets_on_topic as t using (tweet_id)
+join followers as f on f.account_id = w.account_id;
 
 -- site_domain: one row: the --site domain, lowercase, without scheme, www. or path.
 create or replace view site_domain as

@@ -18,8 +18,7 @@ busy as (
 ),
 talking as (
     select distinct tweet_id
-    from interactions
-    where not is_retweet
+    from talked_with
 )
 select
     o.tweet_id,
@@ -93,18 +92,11 @@ per_scope as (
 scopes as (
     select scope from (values ('all'), ('recent'), ('before')) as s(scope)
 ),
-known_files as (
-    select
-        coalesce(bool_or(data_type = 'follower'), false) and coalesce(bool_or(data_type = 'following'), false)
-            as has_network
-    from archive_files
-    where status in ('loaded', 'blank')
-),
 mutuals_talked as (
     select s.scope, count(distinct i.account_id) as talked
     from scopes as s
     join strategy_tweets as st on s.scope = 'all' or st.period = s.scope
-    join interactions as i on i.tweet_id = st.tweet_id and not i.is_retweet
+    join talked_with as i on i.tweet_id = st.tweet_id
     join mutuals as m on m.account_id = i.account_id
     group by s.scope
 ),
@@ -119,7 +111,7 @@ figures as (
     select s.scope, f.figure, f.value, f.n
     from scopes as s
     left join per_scope as p using (scope)
-    cross join known_files as k
+    cross join network_files as k
     cross join mutual_count as mc
     cross join without_counts as w
     left join mutuals_talked as mt using (scope)
@@ -133,8 +125,8 @@ figures as (
         ('engaged_months_share', p.engaged_months / nullif(p.active_months, 0), coalesce(p.active_months, 0)),
         ('conversation_share', p.talking_tweets / nullif(p.own_tweets, 0), coalesce(p.own_tweets, 0)),
         ('mutuals_talked_share',
-            case when k.has_network then coalesce(mt.talked, 0) / nullif(mc.n, 0) end,
-            case when k.has_network then mc.n end)
+            case when k.has_followers and k.has_following then coalesce(mt.talked, 0) / nullif(mc.n, 0) end,
+            case when k.has_followers and k.has_following then mc.n end)
     ) as f(figure, value, n)
 )
 select
