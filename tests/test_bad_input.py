@@ -182,6 +182,23 @@ def test_invalid_utf8_quoted_in_duckdbs_message_is_handled(tmp_path: Path) -> No
         assert loaded.con.execute("select count(*) from tweets").fetchone()[0] >= 1
 
 
+def test_a_first_key_that_is_not_utf8_loads_the_likes(tmp_path: Path) -> None:
+    """Found by the fuzzer (CI, 2026-12): a byte that is not UTF-8 inside the first key of a like file broke
+    the check that tells wrapped items from flat ones. The file now goes the general way, repaired."""
+    from roost.load import open_archive
+
+    folder = _copy(tmp_path)
+    like = folder / "data" / "like.js"
+    original = like.read_bytes()
+    assert b'[{"like"' in original.replace(b" ", b"").replace(b"\n", b"")
+    damaged = original.replace(b'"like"', b'"\x80like"', 1)
+    like.write_bytes(damaged)
+    with open_archive(folder) as loaded:
+        likes = loaded.con.execute("select count(*) from likes").fetchone()[0]
+    # The damaged item's wrapper is unknown; the other likes still load.
+    assert likes >= original.count(b'"like"') - 1 >= 1
+
+
 def test_absurd_counts_do_not_overflow(cli, tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     part = folder / "data" / "tweets.js"

@@ -281,7 +281,8 @@ def _first_key(path: Path) -> str | None:
             # Runs of blanks shrink to one, so any amount of them before the first key costs one read.
             head = re.sub(rb"\s+", b" ", head + chunk)
     m = re.match(rb'\s*\[\s*\{\s*"([^"\\]{1,40})"', head)
-    return m.group(1).decode() if m else None
+    # A key that is not UTF-8 names no known field: the general path reads (and repairs) that file.
+    return m.group(1).decode(errors="replace") if m else None
 
 
 def _lenient(expr: str, kind: str) -> str:
