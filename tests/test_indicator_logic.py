@@ -178,7 +178,7 @@ def given(
     _fill(con, "following", [{"account_id": a} for a in following])
     _fill(con, "dm_messages", list(dms))
     con.execute("delete from screen_name_changes")
-    for table in ("dm_conversations", "handles", "interactions", "interacted", "follower_ages"):
+    for table in ("dm_conversations", "handles", "interactions", "interacted", "follower_ages", "strategy_signals"):
         con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
 
 

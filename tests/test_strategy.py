@@ -169,6 +169,8 @@ def test_steady_engagement_on_a_real_archives_tweets_is_long_term(tmp_path: Path
         options = Options()
 
         def verdict() -> Any:
+            # strategy_signals is a table built at load: rebuilt from the changed tweets.
+            c.execute("delete from strategy_signals; insert into strategy_signals select * from int_strategy_signals")
             set_params(c, options, "UTC")
             return run_indicator(c, inds["strategy_verdict"], available_types(c), options).value
 

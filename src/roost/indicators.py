@@ -19,9 +19,11 @@ rows; a table returns any columns.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import decimal
 import math
+import queue
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -305,16 +307,47 @@ def run_indicator(con: duckdb.DuckDBPyConnection, ind: Indicator, available: set
 
 
 def compute(
-    con: duckdb.DuckDBPyConnection, options: Options | None = None, *, extra_dirs: Sequence[Path] = ()
+    con: duckdb.DuckDBPyConnection,
+    options: Options | None = None,
+    *,
+    extra_dirs: Sequence[Path] = (),
+    spare: Sequence[duckdb.DuckDBPyConnection] = (),
 ) -> Results:
-    """Run every indicator over a loaded archive."""
+    """Run every indicator over a loaded archive.
+
+    `spare`: more connections to the same tables (`LoadResult.spare`): the indicators then run side by side,
+    one per connection at a time (most are small queries that keep one core busy); results are the same,
+    in the same order.
+    """
     from roost.timezones import resolve_tz
 
     options = options or Options()
     tz, tz_source = resolve_tz(con, options.tz)
-    set_params(con, options, tz)
+    connections = [con, *spare]
+    for c in connections:
+        set_params(c, options, tz)
     available = available_types(con)
     out = Results(tz=tz, tz_source=tz_source, options=options)
-    for ind in discover(extra_dirs):
-        out.results[ind.id] = run_indicator(con, ind, available, options)
+    indicators = discover(extra_dirs)
+    if len(connections) == 1:
+        for ind in indicators:
+            out.results[ind.id] = run_indicator(con, ind, available, options)
+        return out
+    free: queue.SimpleQueue[duckdb.DuckDBPyConnection] = queue.SimpleQueue()
+    for c in connections:
+        free.put(c)
+
+    def run(ind: Indicator) -> IndicatorResult:
+        c = free.get()
+        try:
+            return run_indicator(c, ind, available, options)
+        finally:
+            free.put(c)
+
+    # The slowest first, so the last to finish is a short one.
+    order = sorted(indicators, key=lambda i: (i.shape not in ("table", "series"), i.id))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(connections)) as pool:
+        done = dict(zip((i.id for i in order), pool.map(run, order), strict=True))
+    for ind in indicators:
+        out.results[ind.id] = done[ind.id]
     return out

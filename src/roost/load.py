@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -51,10 +52,11 @@ TABLES = (
     "interactions",
     "interacted",
     "follower_ages",
+    "strategy_signals",
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
@@ -67,15 +69,13 @@ class LoadResult:
     con: duckdb.DuckDBPyConnection
     warnings: list[str] = field(default_factory=list)
     source: str = ""
-    temp_database: Path | None = None  # a database file roost made for this load, removed on close
+    spare: list[duckdb.DuckDBPyConnection] = field(default_factory=list)  # more connections to the same tables
 
     def close(self) -> None:
-        """Close the connection (and remove the temporary database, if one was made)."""
+        """Close the connections."""
+        for cur in self.spare:
+            cur.close()
         self.con.close()
-        if self.temp_database is not None:
-            for p in (self.temp_database, Path(str(self.temp_database) + ".wal")):
-                if p.exists():
-                    p.unlink()
 
     def __enter__(self) -> LoadResult:
         return self
@@ -112,14 +112,28 @@ def connect(database: str | Path = ":memory:", *, read_only: bool = False) -> du
         con = duckdb.connect(str(database), read_only=read_only, config=config)
     except duckdb.Error as e:
         raise RoostError(f"{database} cannot be opened as a DuckDB database ({_first_line(e)})") from None
-    con.execute("set TimeZone = 'UTC'")
-    con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout, where JSON output goes
+    _session(con)
     return con
 
 
-# Archives with more data than this are loaded into a temporary database file rather than memory, so
-# DuckDB can evict and memory follows its limit, not the archive.
-IN_MEMORY_MAX_BYTES = 256 * 1024**2
+def _session(con: duckdb.DuckDBPyConnection) -> None:
+    """The settings each connection (session) has its own of."""
+    con.execute("set TimeZone = 'UTC'")
+    con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout, where JSON output goes
+
+
+def _spare_connections(con: duckdb.DuckDBPyConnection, threads: int | None) -> list[duckdb.DuckDBPyConnection]:
+    """More connections to `con`'s database, one per thread beyond the first, set up before the lock (which
+    forbids their session settings later): the indicators run side by side on them (`indicators.compute`)."""
+    if threads is None:
+        row = con.execute("select current_setting('threads')").fetchone()
+        threads = int(row[0]) if row else 1
+    spare = []
+    for _ in range(max(0, min(threads, 4) - 1)):
+        cur = con.cursor()
+        _session(cur)
+        spare.append(cur)
+    return spare
 
 
 def open_archive(
@@ -135,8 +149,8 @@ def open_archive(
     """Open an archive (zip, folder, or a `.duckdb` from `roost load`) as a DuckDB connection.
 
     This is roost's public entry point: `open_archive("twitter-2024.zip").con.sql("from tweets")`.
-    `database` is where to build the tables: a DuckDB file path, ":memory:", or None to choose (memory,
-    or a temporary file for archives too large to hold in memory). `root` picks one archive of a zip or
+    `database` is where to build the tables: a DuckDB file path, or None (or ":memory:") for memory (DuckDB
+    spills past its memory limit to roost's private temporary folder). `root` picks one archive of a zip or
     folder that holds several (see `roost.archive.archive_roots`).
 
     The connection comes back locked (`roost.sandbox`): its SQL reads the loaded tables and no file, loads
@@ -145,29 +159,30 @@ def open_archive(
     sources = [Path(source)] if isinstance(source, (str, Path)) else [Path(s) for s in source]
     if len(sources) == 1 and sources[0].suffix.lower() == ".duckdb" and sources[0].is_file():
         con = connect(":memory:")
+        spare: list[duckdb.DuckDBPyConnection] = []
         try:
+            spare = _spare_connections(con, threads)
             sandbox.open_database(con, sources[0], spill_dir=spill_dir(), threads=threads,
-                                  tables=("roost_meta", "archive_files", *TABLES))
+                                  tables=("roost_meta", "archive_files", *TABLES), spare=spare)
         except BaseException:
+            for cur in spare:
+                cur.close()
             con.close()
             raise
         _check_roost_database(con, sources[0])
-        return LoadResult(con, [], str(sources[0]))
+        return LoadResult(con, [], str(sources[0]), spare)
     _refuse_databases_among(sources)
     # Identify what was given before any table is built: several accounts or snapshots are refused here.
     with open_archive_files(sources, root=root) as archive:
-        temp: Path | None = None
-        if database is None:
-            database = ":memory:"
-            if sum(_input_bytes(s) for s in sources) > IN_MEMORY_MAX_BYTES:
-                fd, name = tempfile.mkstemp(prefix="archive-", suffix=".duckdb", dir=spill_dir())
-                os.close(fd)
-                os.unlink(name)
-                database = temp = Path(name)
+        # An in-memory database by default, whatever the archive's size: past DuckDB's memory limit it spills
+        # to roost's private temporary folder, so memory follows the limit (829 MiB at 1M tweets), and nothing
+        # is compressed to disk for a run that keeps no database (benchmarks/RESULTS.md).
+        database = ":memory:" if database is None else database
         con = connect(database)
-        result = LoadResult(con, [], archive.source_label, temp)
+        result = LoadResult(con, [], archive.source_label)
         try:
             result.warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
+            result.spare = _spare_connections(con, threads)
             sandbox.lock(con, spill_dir=spill_dir(), threads=threads)
         except BaseException:
             result.close()
@@ -185,19 +200,6 @@ def _refuse_databases_among(sources: list[Path]) -> None:
                 )
             raise RoostError(f"{s} is already a database from `roost load`: query it with `roost sql {s} ...`, "
                              "or give the archive's .zip or folder to load it again")
-
-
-def _input_bytes(path: Path) -> int:
-    """Roughly how much data an archive holds: a zip's uncompressed data files, a folder's .js files."""
-    import zipfile
-
-    try:
-        if path.is_file():
-            with zipfile.ZipFile(path) as z:
-                return sum(i.file_size for i in z.infolist() if i.filename.endswith(".js"))
-        return sum(p.stat().st_size for p in path.rglob("*.js") if p.is_file())
-    except (OSError, zipfile.BadZipFile):
-        return 0
 
 
 def _check_roost_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -245,7 +247,7 @@ def load_to_file(
         try:
             con = connect(tmp)
             try:
-                warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress)
+                warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress, keep_raw=False)
                 con.execute("checkpoint")
             finally:
                 con.close()
@@ -337,15 +339,37 @@ def load_archive(
 
 
 def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
-    """Run the staging and intermediate SQL over the filled raw tables; empty the raw tables unless kept."""
+    """Run the staging and intermediate SQL over the filled raw tables; drop the raw tables unless kept."""
     for path in sql_files():
         con.execute(path.read_text(encoding="utf-8"))
     if not keep_raw:
-        for (table,) in con.execute(  # the raw tables filled from data files (the manifest stays)
-            "select table_name from duckdb_columns() where database_name = current_database() "
-            "and schema_name = current_schema() and starts_with(table_name, 'raw_') and column_name = 'file_id'"
-        ).fetchall():
-            con.execute(f"delete from {table}")
+        drop_raw(con)
+
+
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the raw tables (temporary, see sql/raw.sql) and every view that reads them, directly or through
+    another such view (the staging views, the intermediate views that build tables): what remains holds no
+    reference to the load's temporary objects, so a database file from `roost load` opens whole."""
+    raw = {r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where database_name = 'temp' and starts_with(table_name, 'raw_')"
+    ).fetchall()}
+    views = dict(con.execute(
+        "select view_name, lower(sql) from duckdb_views() where not internal and not temporary "
+        "and database_name = current_database()"
+    ).fetchall())
+    reading = set(raw)
+    changed = True
+    while changed:
+        found = {name for name, sql in views.items() if name not in reading and reading & set(_NAME.findall(sql))}
+        reading |= found
+        changed = bool(found)
+    for name in sorted(reading - raw):
+        con.execute(f'drop view if exists "{name}"')
+    for name in sorted(raw):
+        con.execute(f'drop table if exists temp."{name}"')
 
 
 def _date_warnings(con: duckdb.DuckDBPyConnection) -> list[str]:

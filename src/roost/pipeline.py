@@ -79,7 +79,7 @@ def analyze(
         keep_periods(loaded.con, periods)
         if with_loaded is not None:
             with_loaded(loaded.con)
-        results = compute(loaded.con, options.indicators, extra_dirs=options.indicators_dirs)
+        results = compute(loaded.con, options.indicators, extra_dirs=options.indicators_dirs, spare=loaded.spare)
         doc = document_of(loaded.con, results, loaded.warnings)
         doc["archive"]["protected_periods"] = periods_record(periods)
     return Analysis(doc, list(loaded.warnings))

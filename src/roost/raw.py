@@ -82,8 +82,7 @@ def raw_contract(con: duckdb.DuckDBPyConnection) -> dict[str, RawTable]:
             list(c.data_type order by c.column_index) as kinds
         from duckdb_tables() as t
         join duckdb_columns() as c using (database_name, schema_name, table_name)
-        where t.database_name = current_database() and t.schema_name = current_schema()
-            and starts_with(t.table_name, 'raw_')
+        where t.database_name = 'temp' and starts_with(t.table_name, 'raw_')
         group by all
         order by t.table_name
         """

@@ -41,6 +41,7 @@ def open_database(
     spill_dir: str,
     tables: Sequence[str],
     threads: int | None = None,
+    spare: Sequence[duckdb.DuckDBPyConnection] = (),
 ) -> None:
     """Attach a `.duckdb` from `roost load` read-only to a fresh connection, locked before it is read.
 
@@ -52,6 +53,8 @@ def open_database(
     try:
         con.execute("attach ? as loaded (read_only)", [str(resolved)])
         con.execute("use loaded")
+        for cur in spare:  # more connections to the same database (see load.LoadResult.spare)
+            cur.execute("use loaded")
         kinds = dict(
             con.execute(
                 "select table_name, 'table' from duckdb_tables() where database_name = 'loaded' and schema_name = 'main' "

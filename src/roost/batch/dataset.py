@@ -89,6 +89,7 @@ COLUMN_DOCS: dict[str, str] = {
     "expanded_url": "The address the link points to.",
     "display_url": "The link as the tweet shows it.",
     "domain": "The domain of the expanded address.",
+    "links_to_tweet": "Whether the link leads to a tweet (a quote, or a long post's read-more link), not out of X.",
     "media_id": "The media item's id.",
     "media_type": "photo, video or animated_gif.",
     "media_url": "The media file's address.",

@@ -7,7 +7,7 @@
 with outside_links as (
     select distinct tweet_id
     from tweet_urls
-    where not roost_links_to_tweet(coalesce(expanded_url, url, ''))
+    where not links_to_tweet
 ),
 own as (
     select o.tweet_id, l.tweet_id is not null as has_outside_link

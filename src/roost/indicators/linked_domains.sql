@@ -10,7 +10,7 @@
 select u.domain, count(distinct u.tweet_id) as tweets
 from tweet_urls as u
 join own_tweets as o using (tweet_id)
-where nullif(u.domain, '') is not null and not roost_links_to_tweet(coalesce(u.expanded_url, u.url, ''))
+where nullif(u.domain, '') is not null and not u.links_to_tweet
 group by u.domain
 order by tweets desc, u.domain
 limit 10

@@ -26,8 +26,8 @@ from tweets;
 
 create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is not null;
 
--- tweet_urls: one row per link in a tweet: the t.co address, where it leads, and that place's domain
--- (lowercase, without www.).
+-- tweet_urls: one row per link in a tweet: the t.co address, where it leads, that place's domain
+-- (lowercase, without www.), and whether it leads to a tweet (quoted, or a long post's "read more").
 create or replace view int_tweet_urls as
 with urls as (
     select tweet_id, unnest(entities.urls) as u
@@ -39,7 +39,8 @@ select
     coalesce(u.expanded_url, u.url) as expanded_url,
     u.display_url,
     lower(regexp_extract(coalesce(u.expanded_url, u.url), '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?([^/:?#]+)', 2))
-        as domain
+        as domain,
+    roost_links_to_tweet(coalesce(u.expanded_url, u.url, '')) as links_to_tweet
 from urls;
 
 create table tweet_urls as select * from int_tweet_urls;

@@ -22,21 +22,26 @@ with owner as (
     select coalesce(nullif(max(username), ''), 'i/web') as path_name
     from archive
 ),
-scored as (
-    select
-        r.ranking,
-        o.*,
-        case r.ranking when 'likes' then o.favorite_count else o.retweet_count end as score
-    from own_tweets as o
-    cross join (values ('likes'), ('retweets')) as r(ranking)
-),
+-- Each list is a top-10 of its own (DuckDB keeps 10 rows while it scans, no sort of every tweet).
 ranked as (
-    select
-        *,
-        row_number() over (partition by ranking order by score desc, try_cast(tweet_id as hugeint), tweet_id) as place
-    from scored
-    where score > 0
-    qualify place <= 10
+    select *, row_number() over (partition by ranking order by score desc, try_cast(tweet_id as hugeint), tweet_id) as place
+    from (
+        (
+            select 'likes' as ranking, o.*, o.favorite_count as score
+            from own_tweets as o
+            where o.favorite_count > 0
+            order by score desc, try_cast(o.tweet_id as hugeint), o.tweet_id
+            limit 10
+        )
+        union all
+        (
+            select 'retweets' as ranking, o.*, o.retweet_count as score
+            from own_tweets as o
+            where o.retweet_count > 0
+            order by score desc, try_cast(o.tweet_id as hugeint), o.tweet_id
+            limit 10
+        )
+    )
 )
 select
     r.ranking,

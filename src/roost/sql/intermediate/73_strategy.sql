@@ -61,19 +61,33 @@ select 30 as min_tweets, 20 as min_engagement, 15 as min_trend_tweets;
 -- strategy_signals: one row per figure and period (`all`, `recent`, `before`): its value, the n it rests on
 -- (own tweets with counts; active months; mutuals) and where it points (`buzz`, `long_term`, `neither`).
 -- `own_tweets` (with counts), `engagement` and `tweets_without_counts` are the guard's figures and point
--- nowhere.
-create or replace view strategy_signals as
+-- nowhere. A table, built once at load (three indicators read it; it depends on no option of a run).
+create or replace view int_strategy_signals as
 with periods as (
     select *, 'all' as scope from strategy_tweets
     union all
     select *, period from strategy_tweets
 ),
-ranked as (
-    select
-        *,
-        row_number() over (partition by scope order by engagement desc, tweet_id) as place,
-        count(*) over (partition by scope) as n
+-- The best tenth's engagement without sorting every tweet: tweets grouped by their engagement (few distinct
+-- values), walked from the highest down until ceil(n / 10) tweets are taken (ties take the same value, so
+-- which of them is taken changes nothing).
+by_value as (
+    select scope, engagement, count(*) as tweets
     from periods
+    group by scope, engagement
+),
+top_tenth as (
+    select scope, sum(engagement * least(tweets, greatest(0, take - taken_before))) as top10_engagement
+    from (
+        select
+            *,
+            ceil(sum(tweets) over (partition by scope) / 10.0)::bigint as take,
+            coalesce(sum(tweets) over (
+                partition by scope order by engagement desc rows between unbounded preceding and 1 preceding
+            ), 0) as taken_before
+        from by_value
+    )
+    group by scope
 ),
 per_scope as (
     select
@@ -81,12 +95,13 @@ per_scope as (
         count(*) as own_tweets,
         sum(engagement) as engagement,
         max(engagement) as top_engagement,
-        sum(engagement) filter (where place <= ceil(n / 10.0)) as top10_engagement,
+        any_value(t.top10_engagement) as top10_engagement,
         count(*) filter (where engagement > 0) as engaged_tweets,
         count(distinct month) as active_months,
         count(distinct month) filter (where engagement > 0) as engaged_months,
         count(*) filter (where talks) as talking_tweets
-    from ranked
+    from periods
+    left join top_tenth as t using (scope)
     group by scope
 ),
 scopes as (
@@ -144,3 +159,5 @@ select
     th.kind
 from figures as f
 left join strategy_thresholds as th using (figure);
+
+create table strategy_signals as select * from int_strategy_signals;
