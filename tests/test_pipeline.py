@@ -165,3 +165,29 @@ def test_every_fixture_copy_has_a_results_file_roundtrip(tmp_path: Path) -> None
     shutil.copytree(FIXTURES / "grailbird", tmp_path / "g")
     doc = analyze(tmp_path / "g").document
     assert json.loads(json.dumps(doc)) == doc
+
+
+@pytest.mark.parametrize("as_database", [False, True], ids=["folder", "duckdb"])
+def test_indicators_side_by_side_equal_one_by_one(tmp_path: Path, as_database: bool) -> None:
+    """`compute` on the spare connections gives every figure, in the same order, as on one connection; the
+    spare connections see the same tables and session (UTC) as the first, also on a `.duckdb`."""
+    from roost.indicators import Options, compute
+    from roost.load import load_to_file, open_archive
+
+    source = FIXTURES / "ytd2022_parts_edits"
+    if as_database:
+        load_to_file(source, tmp_path / "me.duckdb")
+        source = tmp_path / "me.duckdb"
+    options = Options(tz="Europe/Paris", topic=("css",), site="example.com")
+    with open_archive(source, threads=2) as loaded:
+        assert len(loaded.spare) == 1
+        for c in (loaded.con, *loaded.spare):
+            assert c.execute("select current_setting('TimeZone'), count(*) from tweets").fetchone()[0] == "UTC"
+        side_by_side = compute(loaded.con, options, spare=loaded.spare)
+        one_by_one = compute(loaded.con, options)
+    assert list(side_by_side.results) == list(one_by_one.results)
+    assert json.dumps(side_by_side.values(), sort_keys=True, default=str) == json.dumps(
+        one_by_one.values(), sort_keys=True, default=str)
+    assert sum(v is not None for v in one_by_one.values().values()) > 40
+    with open_archive(source, threads=1) as loaded:
+        assert loaded.spare == []
