@@ -123,3 +123,22 @@ def test_the_french_batch_index_says_nothing_in_english(sample: Path, tmp_path: 
     assert '<html lang="fr"' in index
     assert "1\u202f200" in index or "1 200" in index or "1\xa0200" in index  # numbers as French writes them
     assert english_in(index) == []
+
+
+@pytest.mark.parametrize("damage", [
+    ("data/like.js", b'window.YTD.like.part0 = [ {"like" : {"tweetId" : "1"} }, {'),  # truncated JSON
+    ("data/like.js", b"\x00\x01 not an archive file at all"),  # no envelope: the archive layer refuses it
+])
+def test_a_damaged_file_skipped_is_said_in_french(damage: tuple[str, bytes], tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "ytd2022_parts_edits", folder)
+    (folder / damage[0]).write_bytes(damage[1])
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(folder), "-o", str(out), "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "data/like.js" in result.output and "skipped" in result.output  # the terminal says it in English
+    html = out.read_text(encoding="utf-8")
+    assert "data/like.js" in html and "ignoré, le reste est chargé" in html
+    assert english_in(html) == []

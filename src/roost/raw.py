@@ -154,7 +154,7 @@ def load_file(
             raise RoostError(message) from None
         if f.data_type in registry.ESSENTIAL_TYPES and not skip_broken:
             raise RoostError(message + "; pass --skip-broken to load the rest without it") from None
-        warnings.append(message + " (skipped; the rest is loaded)")
+        warnings.append(_skipped_notice(f.path, message))
         con.execute(f"delete from {table.name} where file_id = ?", [file_id])
         return "broken", None, "unreadable: skipped"
     finally:
@@ -417,22 +417,18 @@ def _replace_bad_utf8(path: Path) -> None:
     shutil.move(fixed, path)
 
 
-def json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_at: tuple[int, int] = (1, 1)) -> str:
+def json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_at: tuple[int, int] = (1, 1)) -> Notice:
     """One line naming the file and, where it can be found, the line of the first JSON error.
 
     DuckDB's own message is never shown: it can quote the file's content (tweet or message text). `json_at`
     is where the stripped JSON starts in the data file, so the line given is the file's own.
     """
     if isinstance(e, duckdb.OutOfMemoryException):
-        return f"{rel} needs more memory than DuckDB's limit ({memory_limit()}): set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
+        return Notice("json_memory", path=rel, limit=memory_limit())
     if not isinstance(e, (duckdb.InvalidInputException, duckdb.ConversionException, UnicodeDecodeError)):
-        return f"{rel} cannot be loaded ({type(e).__name__}): the file may be damaged; download the archive again"
+        return Notice("json_unreadable", path=rel, kind=type(e).__name__)
     if isinstance(e, duckdb.Error) and "maximum_object_size" in str(e):
-        return (
-            f"{rel} holds an item larger than {max_object_size() // 1024**2} MB, more than roost reads: "
-            "no tweet or message is that large, so the file is damaged; download the archive again"
-        )
-    where = ""
+        return Notice("json_too_large", path=rel, mb=max_object_size() // 1024**2)
     # Read once, one item at a time (memory stays near the largest item); past this size, too slow to be worth it.
     if tmp.exists() and tmp.stat().st_size <= 512 * 1024**2:
         found = locate_json_error(tmp)
@@ -440,5 +436,14 @@ def json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_a
             line, column = found
             if line == 1:
                 column += json_at[1] - 1
-            where = f" (line {line + json_at[0] - 1}, column {column})"
-    return f"{rel} is not valid JSON{where}: the file is damaged or truncated; download the archive again"
+            # As text: a line number is not a count (no thousands separator).
+            return Notice("json_invalid_at", path=rel, line=str(line + json_at[0] - 1), column=str(column))
+    return Notice("json_invalid", path=rel)
+
+
+def _skipped_notice(rel: str, problem: str) -> Notice:
+    """The warning for a damaged file skipped while the rest loads: said in the report's language where roost
+    knows the problem's key (a JSON error), else the English detail with a translated sentence around it."""
+    if isinstance(problem, Notice):
+        return Notice(f"skipped_{problem.key}", **problem.fields)
+    return Notice("skipped_damaged", path=rel, detail=str(problem))
