@@ -195,3 +195,43 @@ def test_the_report_says_why_there_is_no_verdict(tmp_path: Path) -> None:
     html = out.read_text()
     assert "Not enough data for a verdict" in html
     assert "carries no like or retweet counts" in html
+
+
+def _visible_text(html: str) -> str:
+    import html as html_lib
+    import re
+
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_few_tweets_get_no_reading_of_buzz_on_the_cards(lang: str, tmp_path: Path) -> None:
+    """6 own tweets with counts (a fixture): the verdict says not enough data, and the cards of how engagement
+    is spread say so too instead of reading a share of 6 tweets as a sign of buzz or of steady work."""
+    from typer.testing import CliRunner
+
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "ytd2022_parts_edits"
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(source), "-o", str(out), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    text = _visible_text(out.read_text())
+    few = {"en": "Read on 6 own tweets with like and retweet counts: too few to be a sign either way.",
+           "fr": "Lu sur 6 tweets propres avec compteurs de j'aime et de RT : trop peu"}[lang]
+    assert text.count(few) == 2  # the best tenth's share and the Gini
+    for reading in ("a sign of buzz", "a sign of long-term work", "un signe de buzz", "High: engagement",
+                    "Moderate: engagement", "Élevé :", "Modéré :"):
+        assert reading not in text
+
+
+@pytest.mark.skipif(not REAL, reason="ROOST_REAL_ARCHIVES is not set: the real archives' tweets are not here")
+def test_the_best_tenth_card_reads_as_the_verdict_does(tmp_path: Path) -> None:
+    """larsbrinkhoff: the best tenth holds 56% of engagement; the verdict reads that toward long-term work,
+    and so does the card (one reading, the SQL's)."""
+    from typer.testing import CliRunner
+
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(Path(REAL) / "larsbrinkhoff__twitter-data"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = _visible_text(out.read_text())
+    assert "Under 65%: engagement spread over many tweets, a sign of long-term work." in text
+    assert "too few to be a sign" not in text

@@ -112,6 +112,8 @@ STRINGS: dict[str, str] = {
     "c_topic_engagement_ratio": "Engagement of tweets about your field compared with the others: above 1, your field works better.",
     "c_site_tweets": "Own tweets with a link to your site (--site).",
     "c_site_engagement_ratio": "Engagement of tweets linking to your site compared with the others.",
+    "reading_too_few": "Read on {n} own tweets with like and retweet counts: too few to be a sign either way.",
+    "reading_too_few_plain": "Too few own tweets with like and retweet counts to be a sign either way.",
     "buzz_high": "85% or more: a few hits carry your engagement, a sign of buzz.",
     "buzz_mid": "Between 65% and 85%: neither a sign of buzz nor of steady work on its own.",
     "buzz_low": "Under 65%: engagement spread over many tweets, a sign of long-term work.",

@@ -111,6 +111,8 @@ STRINGS: dict[str, str] = {
     "c_topic_engagement_ratio": "L'engagement des tweets sur votre domaine comparé aux autres : au-dessus de 1, votre domaine marche mieux.",
     "c_site_tweets": "Tweets propres avec un lien vers votre site (--site).",
     "c_site_engagement_ratio": "L'engagement des tweets avec un lien vers votre site comparé aux autres.",
+    "reading_too_few": "Lu sur {n} tweets propres avec compteurs de j'aime et de RT : trop peu pour être un signe dans un sens ou dans l'autre.",
+    "reading_too_few_plain": "Trop peu de tweets propres avec compteurs de j'aime et de RT pour être un signe dans un sens ou dans l'autre.",
     "buzz_high": "85 % ou plus : quelques coups d'éclat portent votre engagement, un signe de buzz.",
     "buzz_mid": "Entre 65 % et 85 % : ni signe de buzz ni signe de travail régulier à lui seul.",
     "buzz_low": "Sous 65 % : l'engagement se répartit sur beaucoup de tweets, un signe de travail de fond.",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from roost.report.view import View
 
-# The lesson: buzz against long-term work. Shares of engagement from the top tenth of tweets.
-BUZZ_HIGH, BUZZ_LOW = 0.85, 0.65  # as strategy_thresholds (sql/intermediate/73_strategy.sql) reads top10_share
+# The lesson: buzz against long-term work. Where the best tenth's share points is the verdict's own reading
+# (`strategy_verdict_reasons`, bounds in sql/intermediate/73_strategy.sql), not a second copy of its bounds.
+TOP10_READING = {"buzz": "buzz_high", "neither": "buzz_mid", "long_term": "buzz_low"}
 GINI_HIGH = 0.6
 CONVERSATION_HIGH, CONVERSATION_LOW = 0.5, 0.25
 RATIO_HIGH, RATIO_LOW, RATIO_VERY_LOW = 1.25, 0.8, 0.4
@@ -37,6 +38,26 @@ def too_few(v: View, ident: str) -> bool:
     return sizes is not None and min(sizes) < MIN_GROUP_TWEETS
 
 
+def _top10_points(v: View) -> str | None:
+    """Where the best tenth's share of engagement points (buzz, neither, long_term), as the verdict reads it."""
+    for row in v.rows("strategy_verdict_reasons"):
+        if row.get("figure") == "top10_share" and row.get("period") == "all":
+            points = row.get("points")
+            return points if isinstance(points, str) else None
+    return None
+
+
+def _too_few_to_read(v: View) -> str | None:
+    """The sentence that replaces a reading of how engagement is spread when the verdict has too little to go
+    on (its guard: own tweets with counts, likes + retweets): a share of 15 tweets is no sign of buzz."""
+    if v.val("strategy_verdict") != "not_enough_data":
+        return None
+    for row in v.rows("strategy_verdict_reasons"):
+        if row.get("figure") == "own_tweets" and row.get("period") == "all" and isinstance(row.get("n"), int):
+            return v.t("reading_too_few", n=v.t.integer(row["n"]))
+    return v.t("reading_too_few_plain")
+
+
 def card_sentence(v: View, ident: str) -> str | None:
     """The sentence under a card when it reads the card's own value; None for the plain one."""
     t = v.t
@@ -49,9 +70,11 @@ def card_sentence(v: View, ident: str) -> str | None:
         if x < RATIO_VERY_LOW:
             return t("c_ratio_very_low")
         return t("c_ratio_low") if x < RATIO_LOW else t("c_ratio_mid")
+    if ident in ("engagement_top10_share", "engagement_gini") and x is not None and (few := _too_few_to_read(v)):
+        return t(f"c_{ident}") + " " + few
     if ident == "engagement_top10_share" and x is not None:
-        return t("c_engagement_top10_share") + " " + t(
-            "buzz_high" if x >= BUZZ_HIGH else "buzz_mid" if x >= BUZZ_LOW else "buzz_low")
+        points = _top10_points(v)
+        return t("c_engagement_top10_share") + (" " + t(TOP10_READING[points]) if points in TOP10_READING else "")
     if ident == "engagement_gini" and x is not None:
         return t("c_engagement_gini") + " " + t("gini_high" if x >= GINI_HIGH else "gini_low")
     if ident in ("topic_engagement_ratio", "site_engagement_ratio") and x is not None:
@@ -88,10 +111,9 @@ def verdict(v: View) -> tuple[str, ...]:
     if conv is not None:
         key = "v_conv_high" if conv >= CONVERSATION_HIGH else "v_conv_mid" if conv >= CONVERSATION_LOW else "v_conv_low"
         lines.append(t(key, share=t.share(conv)))
-    top10 = v.num("engagement_top10_share")
-    if top10 is not None:
-        key = "v_buzz_high" if top10 >= BUZZ_HIGH else "v_buzz_mid" if top10 >= BUZZ_LOW else "v_buzz_low"
-        lines.append(t(key, share=t.share(top10)))
+    top10, points = v.num("engagement_top10_share"), _top10_points(v)
+    if top10 is not None and points in TOP10_READING and not _too_few_to_read(v):
+        lines.append(t(f"v_{TOP10_READING[points]}", share=t.share(top10)))
     mutual, interacted = v.num("mutual_share"), v.num("followers_interacted_share")
     if mutual is not None and interacted is not None:
         lines.append(t("v_friends", mutual=t.share(mutual), interacted=t.share(interacted)))
