@@ -300,6 +300,13 @@ def test_a_bad_key_file_is_one_clear_line(cli, donation: Path, tmp_path: Path) -
     assert len(err.strip().splitlines()) == 1
 
 
+def test_no_key_file_is_made_for_inputs_that_cannot_be_read(cli, tmp_path: Path) -> None:
+    key = tmp_path / "study.key"
+    code, _, err = cli(["batch", tmp_path / "missing.zip", "-o", tmp_path / "out", "--pseudonymize", key])
+    assert code == 1 and "missing.zip does not exist" in err and "Traceback" not in err
+    assert not key.exists()
+
+
 def test_no_text_and_no_likes(cli, donation: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, _, err = cli(["batch", donation, "-o", out, "--no-text", "--no-likes", "--jobs", "1"])

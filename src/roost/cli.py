@@ -434,18 +434,20 @@ def batch(
             keep_text=keep_text, no_text=no_text, no_likes=no_likes,
             indicators_dirs=tuple(str(d) for d in indicators_dir or ()), skip_broken=skip_broken,
         )
+        if indicators_dir:  # check the user's SQL once, before any archive is processed
+            from roost.indicators import discover
+
+            discover(indicators_dir)
         if pseudonymize is not None:
+            from roost.batch.sources import find_archives
             from roost.pseudonym import key_id, load_or_create_key
 
+            find_archives(archives)  # inputs that cannot be read are refused before a key file is made
             secret, created = load_or_create_key(pseudonymize)
             if created:
                 _say(f"roost: created the pseudonym key {pseudonymize} (mode 0600): keep it secret, and keep it "
                      "for every later batch of this study (the same key gives the same pseudonyms)")
             options.pseudonymize, options.key_id = str(pseudonymize.resolve()), key_id(secret)
-        if indicators_dir:  # check the user's SQL once, before any archive is processed
-            from roost.indicators import discover
-
-            discover(indicators_dir)
 
         with _batch_progress() as progress:
             outcomes = run_batch(archives, output, options, jobs=jobs, scheduler=scheduler, progress=progress)
