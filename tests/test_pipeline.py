@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from conftest import FIXTURE_NAMES, FIXTURES, REAL, ROOT, real_archives
@@ -183,6 +184,11 @@ def test_indicators_side_by_side_equal_one_by_one(tmp_path: Path, as_database: b
         assert len(loaded.spare) == 1
         for c in (loaded.con, *loaded.spare):
             assert c.execute("select current_setting('TimeZone'), count(*) from tweets").fetchone()[0] == "UTC"
+            # The spare connections are locked like the first (custom indicators run on them).
+            with pytest.raises(duckdb.Error):
+                c.execute("select * from read_text(?)", [str(ROOT / "README.md")])
+            with pytest.raises(duckdb.Error):
+                c.execute("set enable_external_access = true")
         side_by_side = compute(loaded.con, options, spare=loaded.spare)
         one_by_one = compute(loaded.con, options)
     assert list(side_by_side.results) == list(one_by_one.results)
