@@ -164,12 +164,12 @@ def open_archive(
             spare = _spare_connections(con, threads)
             sandbox.open_database(con, sources[0], spill_dir=spill_dir(), threads=threads,
                                   tables=("roost_meta", "archive_files", *TABLES), spare=spare)
+            _check_roost_database(con, sources[0])
         except BaseException:
             for cur in spare:
                 cur.close()
             con.close()
             raise
-        _check_roost_database(con, sources[0])
         return LoadResult(con, [], str(sources[0]), spare)
     _refuse_databases_among(sources)
     # Identify what was given before any table is built: several accounts or snapshots are refused here.
