@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import math
 import os
+import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +92,16 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+@contextlib.contextmanager
+def package_indicators(mode: int) -> Iterator[None]:
+    """A lock between test workers around the package's own indicators: a test that adds one (LOCK_EX, see
+    tests/test_pipeline.py) never runs while a test compares renders byte for byte (LOCK_SH: the golden
+    reports, two renders of one archive), or that render would show an extra indicator."""
+    with open(Path(tempfile.gettempdir()) / "roost-tests-package-indicators.lock", "a") as f:
+        fcntl.flock(f, mode)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)

@@ -4,18 +4,16 @@ a new indicator is one .sql file; the report package runs no SQL; no module grow
 from __future__ import annotations
 
 import ast
-import contextlib
 import fcntl
 import json
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from conftest import FIXTURE_NAMES, FIXTURES, REAL, ROOT, real_archives
+from conftest import FIXTURE_NAMES, FIXTURES, REAL, ROOT, package_indicators, real_archives
 from roost.indicators import discover
 from roost.report import layout
 
@@ -32,7 +30,7 @@ def _sources() -> list[Path]:
 def test_a_report_from_the_json_equals_the_report_from_the_archive(cli, source: Path, tmp_path: Path,
                                                                    monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-    with _package_indicators(fcntl.LOCK_SH):
+    with package_indicators(fcntl.LOCK_SH):
         _compare_renders(cli, source, tmp_path)
 
 
@@ -88,24 +86,12 @@ def test_every_indicator_the_layout_places_sits_in_its_header_section() -> None:
                 )
 
 
-@contextlib.contextmanager
-def _package_indicators(mode: int) -> Iterator[None]:
-    """A lock between test workers: the package's indicators are changed (LOCK_EX) by new_indicator while no
-    test comparing two renders of an archive (LOCK_SH) runs, or one of the two renders sees an extra indicator."""
-    with open(Path(tempfile.gettempdir()) / "roost-tests-package-indicators.lock", "a") as f:
-        fcntl.flock(f, mode)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
 @pytest.fixture
 def new_indicator():
     """A new packaged indicator, added as one .sql file and removed after the test."""
     from roost.resources import indicators_dir
 
-    with _package_indicators(fcntl.LOCK_EX):
+    with package_indicators(fcntl.LOCK_EX):
         yield from _new_indicator(indicators_dir() / "tweets_with_a_question.sql")
 
 
