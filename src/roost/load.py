@@ -23,7 +23,7 @@ from roost import __version__, sandbox
 from roost.archive import Archive, DataFile, open_archive_files
 from roost.errors import OutputExistsError, RoostError
 from roost.notices import Notice
-from roost.raw import create_raw_tables, is_loadable, load_files, memory_limit, read_groups
+from roost.raw import create_raw_tables, is_loadable, load_files, memory_limit, raw_contract, read_groups
 from roost.resources import sql_files
 
 # Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
@@ -353,19 +353,14 @@ def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the raw tables (temporary, see sql/raw.sql) and every view that reads them, directly or through
     another such view (the staging views, the intermediate views that build tables): what remains holds no
     reference to the load's temporary objects, so a database file from `roost load` opens whole."""
-    raw = {r[0] for r in con.execute(
-        "select table_name from duckdb_tables() where database_name = 'temp' and starts_with(table_name, 'raw_')"
-    ).fetchall()}
+    raw = set(raw_contract(con))
     views = dict(con.execute(
         "select view_name, lower(sql) from duckdb_views() where not internal and not temporary "
         "and database_name = current_database()"
     ).fetchall())
     reading = set(raw)
-    changed = True
-    while changed:
-        found = {name for name, sql in views.items() if name not in reading and reading & set(_NAME.findall(sql))}
+    while found := {name for name, sql in views.items() if name not in reading and reading & set(_NAME.findall(sql))}:
         reading |= found
-        changed = bool(found)
     for name in sorted(reading - raw):
         con.execute(f'drop view if exists "{name}"')
     for name in sorted(raw):

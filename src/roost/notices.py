@@ -30,14 +30,21 @@ class Notice(str):
         return obj
 
     def as_json(self) -> dict[str, Any]:
-        return {"key": self.key, "fields": self.fields}
+        """Its key and fields as plain data; a notice inside (a field) as its own key and fields."""
+        return {"key": self.key, "fields": {k: v.as_json() if isinstance(v, Notice) else v for k, v in self.fields.items()}}
 
 
 def say(t: Any, key: str, fields: dict[str, Any]) -> str:
     """The notice `key` in the translator's language: ints as it writes numbers, lists of names as `a, b and
-    3 more`, everything else as text."""
+    3 more`, a notice inside (a Notice, or its key and fields from a document) in the same language,
+    everything else as text."""
     shown: dict[str, str] = {}
     for name, value in fields.items():
+        if isinstance(value, Notice):
+            value = value.as_json()
+        if isinstance(value, dict) and isinstance(value.get("key"), str) and isinstance(value.get("fields"), dict):
+            shown[name] = say(t, value["key"], value["fields"])
+            continue
         if isinstance(value, bool):
             shown[name] = str(value)
         elif isinstance(value, int):

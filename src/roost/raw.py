@@ -442,8 +442,8 @@ def json_error(rel: str, tmp: Path, e: duckdb.Error | UnicodeDecodeError, json_a
 
 
 def _skipped_notice(rel: str, problem: str) -> Notice:
-    """The warning for a damaged file skipped while the rest loads: said in the report's language where roost
-    knows the problem's key (a JSON error), else the English detail with a translated sentence around it."""
+    """The warning for a damaged file skipped while the rest loads: the problem inside, said in the report's
+    language where roost knows its key (a JSON error), else a translated sentence around the English detail."""
     if isinstance(problem, Notice):
-        return Notice(f"skipped_{problem.key}", **problem.fields)
+        return Notice("skipped", problem=problem)
     return Notice("skipped_damaged", path=rel, detail=str(problem))

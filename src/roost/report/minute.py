@@ -60,7 +60,8 @@ def _reason_rows(v: View) -> list[dict[str, Any]]:
     return v.rows("strategy_verdict_reasons")
 
 
-def _signal(v: View, figure: str, period: str = "all") -> dict[str, Any] | None:
+def signal(v: View, figure: str, period: str = "all") -> dict[str, Any] | None:
+    """One row of strategy_verdict_reasons: a figure in a period, or None."""
     for row in _reason_rows(v):
         if row.get("figure") == figure and row.get("period") == period:
             return row
@@ -76,8 +77,8 @@ def why(v: View, verdict: str) -> str:
         return t(f"verdict_{verdict}_why")
     if v.res("tweets_total") is not None and v.num("tweets_total") is None:  # unknown: no tweet file
         return t("verdict_no_tweets")
-    tweets, engagement = _signal(v, "own_tweets"), _signal(v, "engagement")
-    without = _signal(v, "tweets_without_counts")
+    tweets, engagement = signal(v, "own_tweets"), signal(v, "engagement")
+    without = signal(v, "tweets_without_counts")
     n = _number(tweets)
     if n == 0 and _number(without) > 0:
         return t("verdict_no_counts")
@@ -103,7 +104,7 @@ def pace(v: View) -> str:
 
 def concentration(v: View) -> str:
     t = v.t
-    top, engaged = _signal(v, "top_tweet_share"), _signal(v, "engaged_tweets_share")
+    top, engaged = signal(v, "top_tweet_share"), signal(v, "engaged_tweets_share")
     if not top or not isinstance(top.get("value"), (int, float)) or not engaged:
         return ""
     return t("m_concentration", top=t.share(top["value"]), n=t.integer(top.get("n") or 0),
@@ -112,7 +113,7 @@ def concentration(v: View) -> str:
 
 def conversation(v: View) -> str:
     t = v.t
-    share = _signal(v, "conversation_share")
+    share = signal(v, "conversation_share")
     if not share or not isinstance(share.get("value"), (int, float)):
         return ""
     return t("m_conversation", share=t.share(share["value"]), n=t.integer(share.get("n") or 0))
@@ -137,7 +138,7 @@ def trend(v: View) -> str:
         return ""
     if value == "not_enough_data" and v.val("strategy_verdict") in (None, "not_enough_data"):
         return ""  # the sentence under the verdict already says there is too little
-    recent = _signal(v, "own_tweets", "recent")
+    recent = signal(v, "own_tweets", "recent")
     n = recent.get("value") if recent else None
     return t(f"m_trend_{value}", n=t.integer(n if isinstance(n, (int, float)) else 0))
 
@@ -156,7 +157,7 @@ def next_steps(v: View) -> list[str]:
     if back:
         # The list stops at its 20 first: past that, how many more is not known here.
         steps.append(t("step_follow_back", names=_named(v, back, None if len(back) >= FOLLOW_BACK_LISTED else len(back))))
-    conv = _signal(v, "conversation_share")
+    conv = signal(v, "conversation_share")
     if conv and isinstance(conv.get("value"), (int, float)) and conv["value"] < 0.3:
         steps.append(t("step_converse"))
     return steps[:2] + [t("step_diff")]
@@ -200,7 +201,7 @@ def reasons_table(v: View) -> Table | None:
             cells.append(Cell(t.integer(n) if isinstance(n, (int, float)) else "–", numeric=True))
         cells.append(Cell(t(f"points_{points}") if t.has(f"points_{points}") else points))
         if with_trend:
-            cells += [value(_signal(v, figure, "before")), value(_signal(v, figure, "recent"))]
+            cells += [value(signal(v, figure, "before")), value(signal(v, figure, "recent"))]
         body.append(tuple(cells))
     if with_trend:
         columns = (t("sig_figure"), t("sig_all"), t("sig_points"), t("sig_before"), t("sig_recent"))  # n under each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roost.report.minute import signal
 from roost.report.view import View
 
 # The lesson: buzz against long-term work. Where the best tenth's share points is the verdict's own reading
@@ -40,22 +41,20 @@ def too_few(v: View, ident: str) -> bool:
 
 def _top10_points(v: View) -> str | None:
     """Where the best tenth's share of engagement points (buzz, neither, long_term), as the verdict reads it."""
-    for row in v.rows("strategy_verdict_reasons"):
-        if row.get("figure") == "top10_share" and row.get("period") == "all":
-            points = row.get("points")
-            return points if isinstance(points, str) else None
-    return None
+    points = (signal(v, "top10_share") or {}).get("points")
+    return points if isinstance(points, str) else None
 
 
-def _too_few_to_read(v: View) -> str | None:
-    """The sentence that replaces a reading of how engagement is spread when the verdict has too little to go
-    on (its guard: own tweets with counts, likes + retweets): a share of 15 tweets is no sign of buzz."""
-    if v.val("strategy_verdict") != "not_enough_data":
-        return None
-    for row in v.rows("strategy_verdict_reasons"):
-        if row.get("figure") == "own_tweets" and row.get("period") == "all" and isinstance(row.get("n"), int):
-            return v.t("reading_too_few", n=v.t.integer(row["n"]))
-    return v.t("reading_too_few_plain")
+def _too_few(v: View) -> bool:
+    """Whether the verdict has too little to go on (its guard: own tweets with counts, likes + retweets)."""
+    return bool(v.val("strategy_verdict") == "not_enough_data")
+
+
+def _too_few_sentence(v: View) -> str:
+    """The sentence that replaces a reading of how engagement is spread on too few tweets: a share of 15
+    tweets is no sign of buzz."""
+    n = (signal(v, "own_tweets") or {}).get("n")
+    return v.t("reading_too_few", n=v.t.integer(n)) if isinstance(n, int) else v.t("reading_too_few_plain")
 
 
 def card_sentence(v: View, ident: str) -> str | None:
@@ -70,8 +69,8 @@ def card_sentence(v: View, ident: str) -> str | None:
         if x < RATIO_VERY_LOW:
             return t("c_ratio_very_low")
         return t("c_ratio_low") if x < RATIO_LOW else t("c_ratio_mid")
-    if ident in ("engagement_top10_share", "engagement_gini") and x is not None and (few := _too_few_to_read(v)):
-        return t(f"c_{ident}") + " " + few
+    if ident in ("engagement_top10_share", "engagement_gini") and x is not None and _too_few(v):
+        return t(f"c_{ident}") + " " + _too_few_sentence(v)
     if ident == "engagement_top10_share" and x is not None:
         points = _top10_points(v)
         return t("c_engagement_top10_share") + (" " + t(TOP10_READING[points]) if points in TOP10_READING else "")
@@ -112,7 +111,7 @@ def verdict(v: View) -> tuple[str, ...]:
         key = "v_conv_high" if conv >= CONVERSATION_HIGH else "v_conv_mid" if conv >= CONVERSATION_LOW else "v_conv_low"
         lines.append(t(key, share=t.share(conv)))
     top10, points = v.num("engagement_top10_share"), _top10_points(v)
-    if top10 is not None and points in TOP10_READING and not _too_few_to_read(v):
+    if top10 is not None and points in TOP10_READING and not _too_few(v):
         lines.append(t(f"v_{TOP10_READING[points]}", share=t.share(top10)))
     mutual, interacted = v.num("mutual_share"), v.num("followers_interacted_share")
     if mutual is not None and interacted is not None:
