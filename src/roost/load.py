@@ -9,22 +9,35 @@ users and indicators read (`tweets`, `followers`, ...) and the views indicators 
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from roost import __version__, sandbox
-from roost.archive import Archive, DataFile, open_archive_files
+from roost import __version__, registry, sandbox
+from roost.archive import Archive, open_archive_files
 from roost.errors import OutputExistsError, RoostError
 from roost.notices import Notice
-from roost.raw import create_raw_tables, is_loadable, load_files, memory_limit, raw_contract, read_groups
+from roost.raw import (
+    RAW_DATABASE,
+    RawTable,
+    create_raw_tables,
+    is_loadable,
+    load_files,
+    memory_limit,
+    raw_contract,
+    read_groups,
+    use_raw_tables,
+)
 from roost.resources import sql_files
+from roost.steps import Step, run_steps, sql_needs
 
 # Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
 # dataset and the indicators read them.
@@ -128,12 +141,7 @@ def _spare_connections(con: duckdb.DuckDBPyConnection, threads: int | None) -> l
     if threads is None:
         row = con.execute("select current_setting('threads')").fetchone()
         threads = int(row[0]) if row else 1
-    spare = []
-    for _ in range(max(0, min(threads, 4) - 1)):
-        cur = con.cursor()
-        _session(cur)
-        spare.append(cur)
-    return spare
+    return _cursors(con, min(threads, 4) - 1)
 
 
 def open_archive(
@@ -273,53 +281,6 @@ def load_archive(
     """Read every data file of an opened archive into raw tables of `con`, then build the typed tables."""
     with tempfile.TemporaryDirectory(prefix="roost-") as tmpdir:
         contract = create_raw_tables(con)
-        warnings = list(archive.warnings)
-        total = sum(f.size or 0 for f in archive.files if f.present)
-        done = 0
-        # Envelopes are stripped (and zip members inflated) in threads, ahead of DuckDB, which reads the
-        # previous files meanwhile; both release the GIL. The parts of a typed data type (tweets-partN.js) are
-        # read together, in one call of DuckDB's reader whose threads share them: the files of the next such
-        # group are stripped while DuckDB reads this one.
-        groups = read_groups(contract, archive.files)
-        with concurrent.futures.ThreadPoolExecutor(max_workers=PREFETCH) as pool:
-            ahead = iter([(i, f) for group in groups for i, f in group if is_loadable(f)])
-            stripping: dict[int, concurrent.futures.Future[str]] = {}
-
-            def prefetch() -> bool:
-                nxt = next(ahead, None)
-                if nxt is not None:
-                    stripping[nxt[0]] = pool.submit(archive.strip_to, nxt[1].path, Path(tmpdir) / f"{nxt[0]}.json")
-                return nxt is not None
-
-            def prefetch_through(group: list[tuple[int, DataFile]]) -> None:
-                for i, f in group:
-                    while is_loadable(f) and i not in stripping and prefetch():
-                        pass
-
-            for _ in range(PREFETCH):
-                prefetch()
-            for n, group in enumerate(groups):
-                if progress:
-                    progress(group[0][1].path, done, total)
-                prefetch_through(group)
-                stripped = {i: stripping.pop(i) for i, _ in group if i in stripping}
-                prefetch_through(groups[n + 1] if n + 1 < len(groups) else [])
-                for _ in range(PREFETCH - len(stripping)):
-                    prefetch()
-                results = load_files(con, contract, group, Path(tmpdir), stripped, skip_broken, warnings)
-                for (file_id, f), (status, items, note) in zip(group, results, strict=True):
-                    done += f.size or 0
-                    con.execute(
-                        "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
-                    )
-                    if f.manifest_count is not None and items is not None and items != f.manifest_count:
-                        warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
-        missing = [f.path for f in archive.files if not f.present and (f.manifest_count or 0) > 0]
-        if missing:
-            warnings.append(Notice("manifest_missing", n=len(missing), files=missing))
-        if progress:
-            progress("", total, total)
         meta = {
             "schema_version": SCHEMA_VERSION,
             "roost_version": __version__,
@@ -328,31 +289,176 @@ def load_archive(
             "generation": archive.generation,
         }
         con.executemany("insert into roost_meta values (?, ?)", list(meta.items()))
+        manifest_stored = True
         if archive.manifest is not None:
             try:
                 con.execute("insert into raw_manifest values (?::json)", [archive.manifest_text.decode("utf-8", "replace")])
             except duckdb.Error:
-                warnings.append(Notice("manifest_not_stored"))
-        _build_tables(con, keep_raw=keep_raw)
+                manifest_stored = False
+        reads = _Reads(archive, contract, Path(tmpdir), skip_broken, progress)
+        _build_tables(con, reads, keep_raw=keep_raw)
+        warnings = [*archive.warnings, *reads.warnings()]
+        missing = [f.path for f in archive.files if not f.present and (f.manifest_count or 0) > 0]
+        if missing:
+            warnings.append(Notice("manifest_missing", n=len(missing), files=missing))
+        if not manifest_stored:
+            warnings.append(Notice("manifest_not_stored"))
         warnings.extend(_date_warnings(con))
         return warnings
 
 
-def _build_tables(con: duckdb.DuckDBPyConnection, *, keep_raw: bool) -> None:
-    """Run the staging and intermediate SQL over the filled raw tables; drop the raw tables unless kept."""
+class _Reads:
+    """The reads of an archive's data files as load steps, one per group of files (`read_groups`).
+
+    Envelopes are stripped (and zip members inflated) in threads, ahead of DuckDB, which reads the previous
+    files meanwhile; both release the GIL. The parts of a typed data type (tweets-partN.js) are read together,
+    in one call of DuckDB's reader whose threads share them: the files of the next group are stripped while
+    DuckDB reads this one. Reads into the same raw table go one after the other, in the archive's order."""
+
+    def __init__(self, archive: Archive, contract: dict[str, RawTable], tmpdir: Path, skip_broken: bool,
+                 progress: Progress | None) -> None:
+        self.archive, self.contract, self.tmpdir = archive, contract, tmpdir
+        self.skip_broken, self.progress = skip_broken, progress
+        self.groups = read_groups(contract, archive.files)
+        self.total = sum(f.size or 0 for f in archive.files if f.present)
+        self.done = 0
+        self._warnings: list[list[str]] = [[] for _ in self.groups]
+        self._lock = threading.Lock()
+        self._ahead = iter([(i, f) for group in self.groups for i, f in group if is_loadable(f)])
+        self._stripping: dict[int, concurrent.futures.Future[str]] = {}
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
+
+    def steps(self) -> tuple[list[Step], dict[str, list[str]]]:
+        """One step per group, and the steps that fill each raw table (and `archive_files`, which all fill)."""
+        steps, fills = [], {"archive_files": [self._name(n) for n in range(len(self.groups))]}
+        for n, group in enumerate(self.groups):
+            f = group[0][1]
+            table = registry.raw_table(f.data_type) if is_loadable(f) else None
+            before = fills.setdefault(table, []) if table else []
+            steps.append(Step(self._name(n), functools.partial(self._read, n=n), frozenset(before[-1:])))
+            if table:
+                before.append(self._name(n))
+        return steps, fills
+
+    def __enter__(self) -> _Reads:
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=PREFETCH)
+        for _ in range(PREFETCH):
+            self._prefetch()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.progress:
+            self.progress("", self.total, self.total)
+
+    def warnings(self) -> list[str]:
+        """The reads' warnings, in the order of the files (whatever order the reads ran in)."""
+        return [w for group in self._warnings for w in group]
+
+    @staticmethod
+    def _name(n: int) -> str:
+        return f"read {n}"
+
+    def _prefetch(self) -> bool:
+        nxt = next(self._ahead, None)
+        if nxt is not None and self._pool is not None:
+            self._stripping[nxt[0]] = self._pool.submit(
+                self.archive.strip_to, nxt[1].path, self.tmpdir / f"{nxt[0]}.json")
+        return nxt is not None
+
+    def _through(self, n: int) -> None:
+        for i, f in self.groups[n] if n < len(self.groups) else []:
+            while is_loadable(f) and i not in self._stripping and self._prefetch():
+                pass
+
+    def _take(self, n: int) -> dict[int, concurrent.futures.Future[str]]:
+        """The stripping of group n's files (started now if not yet), and the next group's started."""
+        with self._lock:
+            if self.progress:
+                self.progress(self.groups[n][0][1].path, self.done, self.total)
+            self._through(n)
+            stripped = {i: self._stripping.pop(i) for i, _ in self.groups[n] if i in self._stripping}
+            self._through(n + 1)
+            for _ in range(PREFETCH - len(self._stripping)):
+                self._prefetch()
+            return stripped
+
+    def _read(self, cur: duckdb.DuckDBPyConnection, *, n: int) -> None:
+        group, warnings = self.groups[n], self._warnings[n]
+        results = load_files(cur, self.contract, group, self.tmpdir, self._take(n), self.skip_broken, warnings)
+        for (file_id, f), (status, items, note) in zip(group, results, strict=True):
+            cur.execute(
+                "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
+            )
+            if f.manifest_count is not None and items is not None and items != f.manifest_count:
+                warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
+        with self._lock:
+            self.done += sum(f.size or 0 for _, f in group)
+
+
+def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bool) -> None:
+    """Create the staging views, then read the data files and run the intermediate SQL's statements as steps
+    side by side (roost.steps), on as many connections as DuckDB has threads (up to 4); drop the raw tables
+    unless kept."""
+    layers: dict[str, list[Path]] = {}
     for path in sql_files():
+        layers.setdefault(path.parent.name, []).append(path)
+    for path in layers.pop("staging", []):
         con.execute(path.read_text(encoding="utf-8"))
+    views = dict(con.execute(
+        "select view_name, sql from duckdb_views() where not internal and database_name = current_database()"
+    ).fetchall())
+    read_steps, fills = reads.steps()
+    # One step per statement: a file's tables are built side by side when they need only what came before.
+    statements = [
+        (f"{path.name} #{n}", statement.query)
+        for paths in layers.values()
+        for path in paths
+        for n, statement in enumerate(duckdb.extract_statements(path.read_text(encoding="utf-8")), start=1)
+    ]
+    needs = sql_needs(statements, views, fills)
+    steps = [*read_steps, *(Step(name, functools.partial(_execute, sql=sql), needs[name]) for name, sql in statements)]
+    cursors = [con, *_cursors(con, _threads(con) - 1)]
+    try:
+        with reads:
+            run_steps(cursors, steps)
+    finally:
+        for cur in cursors[1:]:
+            cur.close()
     if not keep_raw:
         drop_raw(con)
+
+
+def _execute(cur: duckdb.DuckDBPyConnection, *, sql: str) -> None:
+    cur.execute(sql)
+
+
+def _threads(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("select current_setting('threads')").fetchone()
+    return max(1, min(int(row[0]) if row else 1, 4))
+
+
+def _cursors(con: duckdb.DuckDBPyConnection, n: int) -> list[duckdb.DuckDBPyConnection]:
+    """`n` more connections to `con`'s database, with its session settings (time zone, the raw tables' names)."""
+    out = []
+    for _ in range(max(0, n)):
+        cur = con.cursor()
+        _session(cur)
+        if con.execute(f"select count(*) from duckdb_databases() where database_name = '{RAW_DATABASE}'").fetchone() != (0,):
+            use_raw_tables(cur)
+        out.append(cur)
+    return out
 
 
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the raw tables (temporary, see sql/raw.sql) and every view that reads them, directly or through
-    another such view (the staging views, the intermediate views that build tables): what remains holds no
-    reference to the load's temporary objects, so a database file from `roost load` opens whole."""
+    """Drop the raw tables (their in-memory database, see sql/raw.sql) and every view that reads them, directly
+    or through another such view (the staging views, the intermediate views that build tables): what remains
+    holds no reference to the load's raw tables, so a database file from `roost load` opens whole."""
     raw = set(raw_contract(con))
     views = dict(con.execute(
         "select view_name, lower(sql) from duckdb_views() where not internal and not temporary "
@@ -363,8 +469,8 @@ def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
         reading |= found
     for name in sorted(reading - raw):
         con.execute(f'drop view if exists "{name}"')
-    for name in sorted(raw):
-        con.execute(f'drop table if exists temp."{name}"')
+    con.execute("set search_path = 'main'")
+    con.execute(f"detach {RAW_DATABASE}")
 
 
 def _date_warnings(con: duckdb.DuckDBPyConnection) -> list[str]:

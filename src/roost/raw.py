@@ -50,10 +50,20 @@ class RawTable:
         return self.wrapper is not None
 
 
+RAW_DATABASE = "roost_raw"  # the in-memory database the raw tables live in (see sql/raw.sql)
+
+
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> dict[str, RawTable]:
     """Create roost's bookkeeping and raw tables (`sql/raw.sql`); return the raw tables by name."""
+    con.execute(f"attach ':memory:' as {RAW_DATABASE}")
+    use_raw_tables(con)
     con.execute(sql_text("sql/raw.sql"))
     return raw_contract(con)
+
+
+def use_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Let `con` (a connection to the database being loaded) name the raw tables unqualified."""
+    con.execute(f"set search_path = 'main,{RAW_DATABASE}.main'")
 
 
 def declared_raw_tables() -> dict[str, RawTable]:
@@ -82,10 +92,11 @@ def raw_contract(con: duckdb.DuckDBPyConnection) -> dict[str, RawTable]:
             list(c.data_type order by c.column_index) as kinds
         from duckdb_tables() as t
         join duckdb_columns() as c using (database_name, schema_name, table_name)
-        where t.database_name = 'temp' and starts_with(t.table_name, 'raw_')
+        where t.database_name = ? and starts_with(t.table_name, 'raw_')
         group by all
         order by t.table_name
-        """
+        """,
+        [RAW_DATABASE],
     ).fetchall()
     tables = {}
     for name, comment, names, kinds in rows:

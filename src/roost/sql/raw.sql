@@ -13,10 +13,11 @@
 -- any other shape is read item by item, the same fields extracted. A table with a single `doc` column keeps
 -- each item as one JSON document.
 --
--- The raw tables are temporary: they live in memory (DuckDB spills them to roost's private temporary folder
--- past its memory limit) for as long as the load's connection, and are never written to a database file.
--- `roost load` writes only what staging and the intermediate layer make of them, once; the staging views
--- and the intermediate views that read them are left out of that file with them.
+-- The raw tables live in `roost_raw`, an in-memory database the load attaches (DuckDB spills it to roost's
+-- private temporary folder past its memory limit): every connection of the load sees them, so independent
+-- steps run side by side, and they are never written to a database file. `roost load` writes only what
+-- staging and the intermediate layer make of them, once; the staging views and the intermediate views that
+-- read them are left out of that file with them. Queries name them unqualified (the load's search path).
 
 -- What roost itself records about the load: schema and roost version, the source, the generation.
 create table roost_meta (key varchar primary key, value varchar);
@@ -35,10 +36,10 @@ create table archive_files (
 );
 
 -- data/manifest.js, one document (it has no file id: it is read before the data files).
-create temp table raw_manifest (doc json);
+create table roost_raw.raw_manifest (doc json);
 
 -- Tweet files: tweets.js and its parts, one row per tweet version (an edit is a row of its own).
-create temp table raw_tweets (
+create table roost_raw.raw_tweets (
     file_id integer,
     "id_str" varchar,
     "id" varchar,
@@ -78,48 +79,48 @@ create temp table raw_tweets (
     "retweeted_status" struct("id_str" varchar, "user" struct("id_str" varchar, "screen_name" varchar))
 );
 -- Flat tweets (2018-2019) start with `retweeted`, a flag that means nothing in archives (always false).
-comment on table raw_tweets is 'wrapper: tweet; flat: retweeted';
+comment on table roost_raw.raw_tweets is 'wrapper: tweet; flat: retweeted';
 
 -- The other tweet-shaped files have the same fields: Grailbird's monthly files, deleted, community and
 -- Twitter Circle tweets.
-create temp table raw_grailbird_tweets as select * from raw_tweets limit 0;
-comment on table raw_grailbird_tweets is 'wrapper: tweet; flat: retweeted';
-create temp table raw_deleted_tweets as select * from raw_tweets limit 0;
-comment on table raw_deleted_tweets is 'wrapper: tweet; flat: retweeted';
-create temp table raw_community_tweet as select * from raw_tweets limit 0;
-comment on table raw_community_tweet is 'wrapper: tweet; flat: retweeted';
-create temp table raw_twitter_circle_tweet as select * from raw_tweets limit 0;
-comment on table raw_twitter_circle_tweet is 'wrapper: tweet; flat: retweeted';
+create table roost_raw.raw_grailbird_tweets as select * from roost_raw.raw_tweets limit 0;
+comment on table roost_raw.raw_grailbird_tweets is 'wrapper: tweet; flat: retweeted';
+create table roost_raw.raw_deleted_tweets as select * from roost_raw.raw_tweets limit 0;
+comment on table roost_raw.raw_deleted_tweets is 'wrapper: tweet; flat: retweeted';
+create table roost_raw.raw_community_tweet as select * from roost_raw.raw_tweets limit 0;
+comment on table roost_raw.raw_community_tweet is 'wrapper: tweet; flat: retweeted';
+create table roost_raw.raw_twitter_circle_tweet as select * from roost_raw.raw_tweets limit 0;
+comment on table roost_raw.raw_twitter_circle_tweet is 'wrapper: tweet; flat: retweeted';
 
 -- Likes: a tweet id, and since 2019 its text and link.
-create temp table raw_like (file_id integer, "tweetId" varchar, "fullText" varchar, "expandedUrl" varchar);
-comment on table raw_like is 'wrapper: like';
+create table roost_raw.raw_like (file_id integer, "tweetId" varchar, "fullText" varchar, "expandedUrl" varchar);
+comment on table roost_raw.raw_like is 'wrapper: like';
 
 -- Followers and following: an account id (2018: `accountId` alone; later also `userLink`).
-create temp table raw_follower (file_id integer, "accountId" varchar, "userLink" varchar);
-comment on table raw_follower is 'wrapper: follower';
-create temp table raw_following (file_id integer, "accountId" varchar, "userLink" varchar);
-comment on table raw_following is 'wrapper: following';
+create table roost_raw.raw_follower (file_id integer, "accountId" varchar, "userLink" varchar);
+comment on table roost_raw.raw_follower is 'wrapper: follower';
+create table roost_raw.raw_following (file_id integer, "accountId" varchar, "userLink" varchar);
+comment on table roost_raw.raw_following is 'wrapper: following';
 
 -- Every other data type roost reads: one JSON document per item.
-create temp table raw_note_tweet (file_id integer, doc json);
-create temp table raw_block (file_id integer, doc json);
-create temp table raw_mute (file_id integer, doc json);
-create temp table raw_account (file_id integer, doc json);
-create temp table raw_profile (file_id integer, doc json);
-create temp table raw_account_timezone (file_id integer, doc json);
-create temp table raw_screen_name_change (file_id integer, doc json);
-create temp table raw_lists_created (file_id integer, doc json);
-create temp table raw_lists_member (file_id integer, doc json);
-create temp table raw_lists_subscribed (file_id integer, doc json);
-create temp table raw_direct_messages (file_id integer, doc json);
-create temp table raw_direct_messages_group (file_id integer, doc json);
-create temp table raw_phone_number (file_id integer, doc json);
-create temp table raw_email_address_change (file_id integer, doc json);
-create temp table raw_verified (file_id integer, doc json);
-create temp table raw_ageinfo (file_id integer, doc json);
-create temp table raw_grailbird_user_details (file_id integer, doc json);
-create temp table raw_grailbird_payload_details (file_id integer, doc json);
-create temp table raw_grailbird_tweet_index (file_id integer, doc json);
+create table roost_raw.raw_note_tweet (file_id integer, doc json);
+create table roost_raw.raw_block (file_id integer, doc json);
+create table roost_raw.raw_mute (file_id integer, doc json);
+create table roost_raw.raw_account (file_id integer, doc json);
+create table roost_raw.raw_profile (file_id integer, doc json);
+create table roost_raw.raw_account_timezone (file_id integer, doc json);
+create table roost_raw.raw_screen_name_change (file_id integer, doc json);
+create table roost_raw.raw_lists_created (file_id integer, doc json);
+create table roost_raw.raw_lists_member (file_id integer, doc json);
+create table roost_raw.raw_lists_subscribed (file_id integer, doc json);
+create table roost_raw.raw_direct_messages (file_id integer, doc json);
+create table roost_raw.raw_direct_messages_group (file_id integer, doc json);
+create table roost_raw.raw_phone_number (file_id integer, doc json);
+create table roost_raw.raw_email_address_change (file_id integer, doc json);
+create table roost_raw.raw_verified (file_id integer, doc json);
+create table roost_raw.raw_ageinfo (file_id integer, doc json);
+create table roost_raw.raw_grailbird_user_details (file_id integer, doc json);
+create table roost_raw.raw_grailbird_payload_details (file_id integer, doc json);
+create table roost_raw.raw_grailbird_tweet_index (file_id integer, doc json);
 -- Data types roost does not know (new files Twitter/X adds), all in one table.
-create temp table raw_other (file_id integer, doc json);
+create table roost_raw.raw_other (file_id integer, doc json);
