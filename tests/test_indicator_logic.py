@@ -2,7 +2,7 @@
 
 Harness: the ytd2022_parts_edits fixture is loaded once into a DuckDB file; every test works on a copy.
 `given(...)` empties the tweet tables and fills them with a handful of tweets (their entities written as
-the archive would, so mentions, hashtags and links go through the intermediate views again), sets followers,
+the archive would, in tweet_entities, so mentions, hashtags and links go through the intermediate views again), sets followers,
 following and direct messages, and rebuilds `handles` and `interactions`. `run(...)` sets the options
 and runs one indicator the way `roost indicators` does.
 """
@@ -169,7 +169,8 @@ def given(
     dms: list[dict[str, Any]] = (),
 ) -> None:
     """Replace the archive's tweets, followers, following and direct messages; rebuild what derives from them."""
-    _fill(con, "tweets", list(tweets))
+    _fill(con, "tweets", [{k: v for k, v in t.items() if k != "entities"} for t in tweets])
+    _fill(con, "tweet_entities", [{"tweet_id": t["tweet_id"], "entities": t["entities"]} for t in tweets])
     for table in ("tweet_mentions", "tweet_urls", "tweet_media"):
         con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
     con.execute("delete from tweet_hashtags")

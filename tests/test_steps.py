@@ -81,6 +81,8 @@ def test_what_a_statement_needs_is_read_from_its_text() -> None:
         ("both", "create table both_ as select * from stg_both join likes using (x)"),
         ("files", "create view counts as select 'tweets' as t, * from archive_files"),
         ("alone", "create macro m(x) as x + 1"),
+        ("kept aside", "create table roost_raw.heads as select * from stg_tweets"),
+        ("after", "create table t as select * from heads"),
     ]
     needs = sql_needs(statements, views, fills)
     assert needs["likes"] == {"read like"}
@@ -89,6 +91,7 @@ def test_what_a_statement_needs_is_read_from_its_text() -> None:
     # every read fills archive_files; 'tweets' in a string is a name too many (it only makes the step wait)
     assert needs["files"] == {"read like", "read tweets 1", "read tweets 2", "tweets"}
     assert needs["alone"] == frozenset()
+    assert needs["after"] == {"kept aside"}  # a table created in another database is named without it
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:

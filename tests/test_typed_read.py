@@ -1,5 +1,5 @@
 """The typed read: nested parts (entities, edits, Grailbird's embedded retweets) read as STRUCTs in one parse,
-parts of a data type read together, and odd values that such a read refuses loaded all the same."""
+parts of a data type read side by side, and odd values that such a read refuses loaded all the same."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
+import roost.load
 import roost.raw
 from conftest import FIXTURES
 from conftest import edit_data_file as _edit
 from roost.load import open_archive
 
 PARTS = FIXTURES / "ytd2022_parts_edits"
-TABLES = ("tweets", "tweet_mentions", "tweet_hashtags", "tweet_urls", "tweet_media", "deleted_tweets",
+TABLES = ("tweets", "tweet_entities", "tweet_mentions", "tweet_hashtags", "tweet_urls", "tweet_media", "deleted_tweets",
           "community_tweets", "likes", "followers", "following", "handles", "interactions")
 
 
@@ -34,23 +35,27 @@ def _tables(source: Path) -> dict[str, list[tuple[Any, ...]]]:
         return out
 
 
-def test_parts_read_together_give_what_parts_read_one_by_one_give(monkeypatch: pytest.MonkeyPatch) -> None:
-    read_together: list[dict[int, int] | None] = []
+def test_parts_read_side_by_side_give_what_parts_read_one_after_the_other_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int | None] = []
     read_typed = roost.raw.read_typed
 
-    def spy(con, table, sources, first):  # type: ignore[no-untyped-def]
-        counts = read_typed(con, table, sources, first)
-        if len(sources) > 1:
-            read_together.append(counts)
-        return counts
+    def spy(con, table, file_id, path, first):
+        count = read_typed(con, table, file_id, path, first)
+        if table.name in ("raw_tweets", "raw_like", "raw_follower"):
+            read.append(count)
+        return count
 
     monkeypatch.setattr(roost.raw, "read_typed", spy)
-    together = _tables(PARTS)
-    assert len(read_together) == 3 and None not in read_together  # tweets, likes, followers: two parts each
-    monkeypatch.setattr(roost.raw, "GROUP_MAX_BYTES", 0)  # every file on its own
-    alone = _tables(PARTS)
-    assert together == alone
-    assert ("data/tweets-part1.js", "loaded", 5) in together["archive_files"]
+    side_by_side = _tables(PARTS)
+    assert len(read) == 6 and None not in read  # tweets, likes, followers: two parts each, by the typed reader
+    real = roost.load.run_steps
+
+    def one_after_the_other(cursors, steps):  # one connection, the steps in the reverse of their order
+        return real(cursors[:1], list(reversed(steps)))
+
+    monkeypatch.setattr(roost.load, "run_steps", one_after_the_other)
+    assert _tables(PARTS) == side_by_side
+    assert ("data/tweets-part1.js", "loaded", 5) in side_by_side["archive_files"]
 
 
 def test_the_lists_staging_unnests_are_typed() -> None:
@@ -61,7 +66,7 @@ def test_the_lists_staging_unnests_are_typed() -> None:
         assert kinds["entities"].startswith("STRUCT(user_mentions STRUCT(")
         assert "initialTweetId" in kinds["edit_info"]
         # Users' JSON paths still work on the typed entities.
-        assert loaded.con.execute("select count(*) from tweets where entities ->> '$.urls' is not null").fetchone()
+        assert loaded.con.execute("select count(*) from tweet_entities where entities ->> '$.urls' is not null").fetchone()
 
 
 ODD_VALUES: list[tuple[str, Any]] = [

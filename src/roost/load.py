@@ -30,10 +30,8 @@ from roost.raw import (
     RawTable,
     create_raw_tables,
     is_loadable,
-    load_files,
+    load_file,
     memory_limit,
-    raw_contract,
-    read_groups,
     use_raw_tables,
 )
 from roost.resources import sql_files
@@ -44,6 +42,7 @@ from roost.steps import Step, run_steps, sql_needs
 TABLES = (
     "archive",
     "tweets",
+    "tweet_entities",
     "tweet_mentions",
     "tweet_hashtags",
     "tweet_urls",
@@ -69,8 +68,8 @@ TABLES = (
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "7"
-PREFETCH = 2  # files stripped ahead of the one DuckDB is reading
+SCHEMA_VERSION = "8"
+PREFETCH = 3  # files stripped ahead of the ones DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
 
@@ -308,42 +307,46 @@ def load_archive(
 
 
 class _Reads:
-    """The reads of an archive's data files as load steps, one per group of files (`read_groups`).
+    """The reads of an archive's data files as load steps, one per file.
 
-    Envelopes are stripped (and zip members inflated) in threads, ahead of DuckDB, which reads the previous
-    files meanwhile; both release the GIL. The parts of a typed data type (tweets-partN.js) are read together,
-    in one call of DuckDB's reader whose threads share them: the files of the next group are stripped while
-    DuckDB reads this one. Reads into the same raw table go one after the other, in the archive's order."""
+    Envelopes are stripped (and zip members inflated) in threads, a few files ahead of DuckDB, which reads
+    the previous files meanwhile; both release the GIL. Files of a typed raw table (tweets-partN.js, the like
+    and follower parts) are read side by side: DuckDB reads one JSON array on one thread, and two arrays on
+    two connections cost less than one call over both files (benchmarks/RESULTS.md). Each file's rows keep
+    their order, and the tables built from them sort by what they mean, so the order the reads end in
+    changes nothing. Files read as one JSON document per item go into their table in the archive's order."""
 
     def __init__(self, archive: Archive, contract: dict[str, RawTable], tmpdir: Path, skip_broken: bool,
                  progress: Progress | None) -> None:
         self.archive, self.contract, self.tmpdir = archive, contract, tmpdir
         self.skip_broken, self.progress = skip_broken, progress
-        self.groups = read_groups(contract, archive.files)
+        self.files = list(enumerate(archive.files, start=1))
         self.total = sum(f.size or 0 for f in archive.files if f.present)
         self.done = 0
-        self._warnings: list[list[str]] = [[] for _ in self.groups]
+        self._warnings: list[list[str]] = [[] for _ in self.files]
         self._lock = threading.Lock()
-        self._ahead = iter([(i, f) for group in self.groups for i, f in group if is_loadable(f)])
+        self._ahead = iter([(i, f) for i, f in self.files if is_loadable(f)])
         self._stripping: dict[int, concurrent.futures.Future[str]] = {}
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
 
     def steps(self) -> tuple[list[Step], dict[str, list[str]]]:
-        """One step per group, and the steps that fill each raw table (and `archive_files`, which all fill)."""
-        steps, fills = [], {"archive_files": [self._name(n) for n in range(len(self.groups))]}
-        for n, group in enumerate(self.groups):
-            f = group[0][1]
+        """One step per file, and the steps that fill each raw table (and `archive_files`, which all fill)."""
+        steps, fills = [], {"archive_files": [self._name(n) for n in range(len(self.files))]}
+        for n, (_, f) in enumerate(self.files):
             table = registry.raw_table(f.data_type) if is_loadable(f) else None
             before = fills.setdefault(table, []) if table else []
-            steps.append(Step(self._name(n), functools.partial(self._read, n=n), frozenset(before[-1:])))
+            side_by_side = table is not None and self.contract[table].typed
+            steps.append(Step(self._name(n), functools.partial(self._read, n=n),
+                              frozenset() if side_by_side else frozenset(before[-1:])))
             if table:
                 before.append(self._name(n))
         return steps, fills
 
     def __enter__(self) -> _Reads:
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=PREFETCH)
-        for _ in range(PREFETCH):
-            self._prefetch()
+        with self._lock:
+            for _ in range(PREFETCH):
+                self._prefetch()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -354,7 +357,7 @@ class _Reads:
 
     def warnings(self) -> list[str]:
         """The reads' warnings, in the order of the files (whatever order the reads ran in)."""
-        return [w for group in self._warnings for w in group]
+        return [w for file_warnings in self._warnings for w in file_warnings]
 
     @staticmethod
     def _name(n: int) -> str:
@@ -367,35 +370,31 @@ class _Reads:
                 self.archive.strip_to, nxt[1].path, self.tmpdir / f"{nxt[0]}.json")
         return nxt is not None
 
-    def _through(self, n: int) -> None:
-        for i, f in self.groups[n] if n < len(self.groups) else []:
-            while is_loadable(f) and i not in self._stripping and self._prefetch():
-                pass
-
-    def _take(self, n: int) -> dict[int, concurrent.futures.Future[str]]:
-        """The stripping of group n's files (started now if not yet), and the next group's started."""
+    def _take(self, n: int) -> concurrent.futures.Future[str] | None:
+        """The stripping of file n (started now if not yet), with the next PREFETCH files' started."""
+        file_id, f = self.files[n]
         with self._lock:
             if self.progress:
-                self.progress(self.groups[n][0][1].path, self.done, self.total)
-            self._through(n)
-            stripped = {i: self._stripping.pop(i) for i, _ in self.groups[n] if i in self._stripping}
-            self._through(n + 1)
+                self.progress(f.path, self.done, self.total)
+            while is_loadable(f) and file_id not in self._stripping and self._prefetch():
+                pass
+            stripped = self._stripping.pop(file_id, None)
             for _ in range(PREFETCH - len(self._stripping)):
                 self._prefetch()
             return stripped
 
     def _read(self, cur: duckdb.DuckDBPyConnection, *, n: int) -> None:
-        group, warnings = self.groups[n], self._warnings[n]
-        results = load_files(cur, self.contract, group, self.tmpdir, self._take(n), self.skip_broken, warnings)
-        for (file_id, f), (status, items, note) in zip(group, results, strict=True):
-            cur.execute(
-                "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
-            )
-            if f.manifest_count is not None and items is not None and items != f.manifest_count:
-                warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
+        (file_id, f), warnings = self.files[n], self._warnings[n]
+        status, items, note = load_file(
+            cur, self.contract, f, file_id, self.tmpdir, self._take(n), self.skip_broken, warnings)
+        cur.execute(
+            "insert into archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [file_id, f.path, f.data_type, f.part, f.size, items, f.manifest_count, status, note or f.note],
+        )
+        if f.manifest_count is not None and items is not None and items != f.manifest_count:
+            warnings.append(Notice("count_mismatch", path=f.path, items=items, count=f.manifest_count))
         with self._lock:
-            self.done += sum(f.size or 0 for _, f in group)
+            self.done += f.size or 0
 
 
 def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bool) -> None:
@@ -456,10 +455,11 @@ _NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the raw tables (their in-memory database, see sql/raw.sql) and every view that reads them, directly
-    or through another such view (the staging views, the intermediate views that build tables): what remains
-    holds no reference to the load's raw tables, so a database file from `roost load` opens whole."""
-    raw = set(raw_contract(con))
+    """Drop the raw tables and what the load kept beside them (their in-memory database, see sql/raw.sql) and
+    every view that reads them, directly or through another such view (the staging views, the intermediate
+    views that build tables): what remains holds no reference to them, so a `roost load` file opens whole."""
+    raw = {r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where database_name = ?", [RAW_DATABASE]).fetchall()}
     views = dict(con.execute(
         "select view_name, lower(sql) from duckdb_views() where not internal and not temporary "
         "and database_name = current_database()"

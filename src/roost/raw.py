@@ -173,68 +173,6 @@ def load_file(
             tmp.unlink()
 
 
-# The parts of a data type read in one call: at most this much JSON, so the stripped copies waiting on disk
-# stay bounded (this group and the next) however large the archive.
-GROUP_MAX_BYTES = 512 * 1024**2
-
-
-def read_groups(contract: dict[str, RawTable], files: list[DataFile]) -> list[list[tuple[int, DataFile]]]:
-    """The data files by id in the order they load: the parts of a typed data type together, others alone."""
-    groups: list[list[tuple[int, DataFile]]] = []
-    table_of_last: str | None = None
-    for file_id, f in enumerate(files, start=1):
-        table = registry.raw_table(f.data_type) if is_loadable(f) else None
-        typed = table is not None and contract.get(table) is not None and contract[table].typed
-        last = groups[-1] if groups else []
-        if (
-            typed
-            and table == table_of_last
-            and sum(g.size or 0 for _, g in last) + (f.size or 0) <= GROUP_MAX_BYTES
-        ):
-            last.append((file_id, f))
-        else:
-            groups.append([(file_id, f)])
-        table_of_last = table if typed else None
-    return groups
-
-
-def load_files(
-    con: duckdb.DuckDBPyConnection,
-    contract: dict[str, RawTable],
-    group: list[tuple[int, DataFile]],
-    tmpdir: Path,
-    stripped: dict[int, concurrent.futures.Future[str]],
-    skip_broken: bool,
-    warnings: list[str],
-) -> list[tuple[str, int | None, str]]:
-    """Load a group of data files (see `read_groups`); return (status, items, note) for each.
-
-    The parts of a typed data type are read in one call of DuckDB's reader; when that cannot be (a part of
-    another shape, a value the types refuse, a broken file), each part is loaded on its own by `load_file`.
-    """
-    if len(group) > 1:
-        table = contract[registry.raw_table(group[0][1].data_type) or "raw_other"]
-        try:
-            shapes = {i: stripped[i].result() for i, _ in group}
-        except (ArchiveFileError, RoostError, OSError):
-            shapes = {}
-        arrays = {i: tmpdir / f"{i}.json" for i, shape in shapes.items() if shape == "array"}
-        firsts = {_first_key(p) for p in arrays.values()}
-        counts = None
-        if len(shapes) == len(group) and set(shapes.values()) <= {"array", "empty"} and len(firsts) == 1 and arrays:
-            try:
-                counts = read_typed(con, table, arrays, firsts.pop())
-            except duckdb.Error:
-                counts = None  # a lone surrogate: load_file replaces it, file by file
-        if counts is not None:
-            for i, _ in group:
-                (tmpdir / f"{i}.json").unlink(missing_ok=True)
-            return [("loaded", counts[i], "") if i in counts else ("blank", 0, "blank file") for i, _ in group]
-    return [
-        load_file(con, contract, f, i, tmpdir, stripped.get(i), skip_broken, warnings) for i, f in group
-    ]
-
-
 def max_object_size() -> int:
     """The largest JSON item DuckDB's reader accepts: 32 MiB, less under a small memory limit."""
     text = memory_limit().strip().upper()
@@ -304,30 +242,20 @@ def _lenient(expr: str, kind: str) -> str:
     return f"case when json_type({expr}) = '{shape}' then {cast} end" if shape else cast
 
 
-def read_typed(
-    con: duckdb.DuckDBPyConnection, table: RawTable, sources: dict[int, Path], first: str | None
-) -> dict[int, int] | None:
-    """Read files of a typed raw table with DuckDB's typed reader, all in one call (its threads share the files).
+def read_typed(con: duckdb.DuckDBPyConnection, table: RawTable, file_id: int, path: Path, first: str | None) -> int | None:
+    """Read a file of a typed raw table with DuckDB's typed reader.
 
-    `sources` are stripped JSON arrays by file id, all starting with key `first`. Returns the items read per
-    file id, or None when the reader cannot take them (an item of another shape, a value the types refuse):
-    nothing is then inserted, and each file is read on its own by `_insert_typed`. A nested value of another
-    shape is first retried with nested parts read as JSON and cast leniently (that value alone becomes null).
+    `path` is a stripped JSON array whose first item starts with key `first`. Returns the items read, or None
+    when the reader cannot take them (an item of another shape, a value the types refuse): nothing is then
+    inserted, and `_insert_typed` reads the file item by item. A nested value of another shape is first
+    retried with nested parts read as JSON and cast leniently (that value alone becomes null).
     """
     wrapper, fields = table.wrapper, table.fields
     if first is None or not (first == wrapper or first in {n for n, _ in fields} or first in table.flat_starts):
         return None
     names = ", ".join(f'"{name}"' for name, _ in fields)
-    ids = sorted(sources)
-    paths = [str(sources[i]) for i in ids]
-    # Files are named `<file id>.json` in the load's own temporary folder: the id comes from the name.
-    file_id = "cast(parse_filename(filename, true) as integer)" if len(ids) > 1 else str(int(ids[0]))
-    # Several files are read at once, each with buffers the size of the largest item: smaller ones then, so
-    # memory stays within the limit (no tweet, like or follower comes near; a larger item fails the group
-    # read, and each file is then read on its own with the full size).
-    object_size = max_object_size() // 4 if len(ids) > 1 else max_object_size()
     all_null = " and ".join(f'"{name}" is null' for name, _ in fields)
-    these = f"file_id in ({', '.join(str(int(i)) for i in ids)})"
+    this = f"file_id = {int(file_id)}"
     nested = any(kind not in ("varchar", "json") for _, kind in fields)
     for lenient in (False, True) if nested else (False,):
         read = [(name, "json" if lenient and kind != "varchar" else kind) for name, kind in fields]
@@ -342,19 +270,16 @@ def read_typed(
         try:
             con.execute("begin")
             con.execute(
-                f"insert into {table.name} (file_id, {names}) select {file_id}, {select} from read_json(?, "
-                f"format = 'array', columns = {columns}, maximum_object_size = {object_size}"
-                f"{', filename = true' if len(ids) > 1 else ''})",
-                [paths],
+                f"insert into {table.name} (file_id, {names}) select {int(file_id)}, {select} from read_json(?, "
+                f"format = 'array', columns = {columns}, maximum_object_size = {max_object_size()})",
+                [str(path)],
             )
-            counts = dict(
-                con.execute(f"select file_id, count(*) from {table.name} where {these} group by file_id").fetchall()
-            )
+            row = con.execute(f"select count(*) from {table.name} where {this}").fetchone()
             # An item of another shape (flat among wrapped ones, or the reverse) comes out all null.
-            odd_rows = con.execute(f"select count(*) from {table.name} where {these} and {all_null}").fetchone()
+            odd_rows = con.execute(f"select count(*) from {table.name} where {this} and {all_null}").fetchone()
             if odd_rows and odd_rows[0] == 0:
                 con.execute("commit")
-                return {i: int(counts.get(i, 0)) for i in ids}
+                return int(row[0]) if row else 0
             con.execute("rollback")
             return None
         except (duckdb.Error, UnicodeDecodeError) as e:
@@ -380,9 +305,9 @@ def _insert_typed(
     wrapper, fields = table.wrapper, table.fields
     names = ", ".join(f'"{name}"' for name, _ in fields)
     if shape == "array":
-        counts = read_typed(con, table, {file_id: tmp}, _first_key(tmp))
-        if counts is not None:
-            return counts[file_id]
+        count = read_typed(con, table, file_id, tmp, _first_key(tmp))
+        if count is not None:
+            return count
     # The general path: one JSON document per item, unwrapped when wrapped, the same fields extracted.
     docs = f"raw_docs_{file_id}"
     con.execute(f"create temp table {docs} (doc json)")

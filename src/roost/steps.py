@@ -95,7 +95,8 @@ def run_steps(cursors: Sequence[duckdb.DuckDBPyConnection], steps: Sequence[Step
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CREATES = re.compile(
-    r"\bcreate\s+(?:or\s+replace\s+)?(?:table|view|macro)\s+(?:if\s+not\s+exists\s+)?([A-Za-z_][A-Za-z0-9_]*)",
+    r"\bcreate\s+(?:or\s+replace\s+)?(?:table|view|macro)\s+(?:if\s+not\s+exists\s+)?"
+    r"(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)",
     re.IGNORECASE,
 )
 
@@ -124,7 +125,7 @@ def sql_code(text: str) -> str:
 
 
 def sql_creates(text: str) -> list[str]:
-    """The tables, views and macros a SQL text creates, lower case."""
+    """The tables, views and macros a SQL text creates, lower case, without their database (`roost_raw.`)."""
     return [name.lower() for name in _CREATES.findall(sql_code(text))]
 
 

@@ -133,7 +133,7 @@ def dataset_tables(options: BatchOptions) -> dict[str, str]:
     elif share and not options.keep_text:
         text = f"case when {in_protected_sql('created_at')} then null else full_text end"
     if text != "full_text":
-        tables["tweets"] = f"select * exclude (entities, extended_entities) replace ({text} as full_text) from tweets"
+        tables["tweets"] = f"select * replace ({text} as full_text) from tweets"
     if options.no_text and "likes" in tables:
         tables["likes"] = "select * replace (null::varchar as full_text) from likes"
     return tables

@@ -13,7 +13,7 @@ from roost.errors import RoostError
 DATASET_TABLES: dict[str, str] = {
     "archive": "select * exclude (email, phone_number, source_path) from archive",
     "archive_files": "select * from archive_files",
-    "tweets": "select * exclude (entities, extended_entities) from tweets",
+    "tweets": "select * from tweets",
     "tweet_mentions": "select * from tweet_mentions",
     "tweet_hashtags": "select * from tweet_hashtags",
     "tweet_urls": "select * from tweet_urls",

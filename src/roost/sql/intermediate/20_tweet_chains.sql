@@ -66,9 +66,13 @@ select file_id, item_row, source, chain_id, chain_pos, version_count, chain_favo
 from edited
 where chain_pos = 1;
 
+-- tweet_heads: int_tweet_heads worked out once for the load, which keeps it in memory beside the raw rows it
+-- points to (never written to a database file): `tweets` and `tweet_entities` join it side by side.
+create table roost_raw.tweet_heads as select * from int_tweet_heads;
+
 -- int_tweet_chains: one row per tweet: the whole row that stands for its chain, with the chain's figures.
 create or replace view int_tweet_chains as
 select rows.*, heads.* exclude (file_id, item_row, source)
 from stg_tweet_rows as rows
-join int_tweet_heads as heads using (file_id, item_row)
+join tweet_heads as heads using (file_id, item_row)
 where rows.kind = 'tweet';

@@ -1,9 +1,9 @@
 -- tweets: one row per tweet (an edit chain counts once, its counts summed), with what it is: a retweet
 -- (`RT @` or an embedded retweeted tweet), a reply, a self-reply (a reply to the owner), a quote (an own
--- tweet linking to a tweet's address), and the app it was sent from.
+-- tweet linking to a tweet's address), and the app it was sent from; oldest first.
 create or replace view int_tweets as
 with heads as (
-    select * from int_tweet_heads
+    select * from tweet_heads
 ),
 flagged as (
     select
@@ -75,10 +75,8 @@ select
     possibly_sensitive,
     coalesce(len(extended_entities.media) > 0 or len(entities.media) > 0, false) as has_media,
     coalesce(len(entities.urls) > 0, false) as has_links,
-    entities,
-    extended_entities,
     file_id
 from flagged
 left join clients on flagged.source is not distinct from clients.source;
 
-create table tweets as select * from int_tweets;
+create table tweets as select * from int_tweets order by created_at, tweet_id;

@@ -1,4 +1,16 @@
--- What tweets carry, unnested from their typed entities (retweets included): mentions, hashtags, links, media.
+-- What tweets carry (retweets included): their typed entities, and these unnested: mentions, hashtags, links,
+-- media.
+
+-- tweet_entities: one row per tweet (the row that stands for its chain, as in `tweets`), with what it carries
+-- as the archive's typed lists: `entities` (user_mentions, urls, hashtags, media) and `extended_entities`
+-- (media). A table of its own, built beside `tweets`.
+create or replace view int_tweet_entities as
+select heads.chain_id as tweet_id, rows.entities, rows.extended_entities
+from stg_tweet_rows as rows
+join tweet_heads as heads using (file_id, item_row)
+where rows.kind = 'tweet';
+
+create table tweet_entities as select * from int_tweet_entities order by tweet_id;
 
 -- tweet_mentions: one row per mention in a tweet, in order; ids as the archive wrote them.
 create or replace view int_tweet_mentions as
@@ -7,7 +19,7 @@ with mentions as (
         tweet_id,
         unnest(entities.user_mentions) as m,
         generate_subscripts(entities.user_mentions, 1) as position
-    from tweets
+    from tweet_entities
 )
 select
     tweet_id,
@@ -22,7 +34,7 @@ create table tweet_mentions as select * from int_tweet_mentions;
 -- tweet_hashtags: one row per hashtag in a tweet, as written (without #).
 create or replace view int_tweet_hashtags as
 select tweet_id, unnest(list_transform(entities.hashtags, lambda h: h.text)) as hashtag
-from tweets;
+from tweet_entities;
 
 create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is not null;
 
@@ -31,7 +43,7 @@ create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is
 create or replace view int_tweet_urls as
 with urls as (
     select tweet_id, unnest(entities.urls) as u
-    from tweets
+    from tweet_entities
 )
 select
     tweet_id,
@@ -53,7 +65,7 @@ with media as (
         when extended_entities is not null then coalesce(extended_entities.media, [])
         else entities.media
     end) as m
-    from tweets
+    from tweet_entities
 )
 select
     tweet_id,

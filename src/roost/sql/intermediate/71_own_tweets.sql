@@ -49,9 +49,10 @@ select
     r.tweet_id,
     strftime(r.created_at at time zone 'UTC', '%Y-%m-%dT%H:%M:%SZ') as created_at,
     r.text_full as full_text,
-    roost_expand_links(r.text_full, r.entities) as text_expanded,
+    roost_expand_links(r.text_full, e.entities) as text_expanded,
     r.favorite_count as likes,
     r.retweet_count as retweets,
     'https://x.com/' || o.path_name || '/status/' || r.tweet_id as url
 from ranked as r
+left join tweet_entities as e using (tweet_id)
 cross join owner as o;

@@ -63,10 +63,14 @@ select 30 as min_tweets, 20 as min_engagement, 15 as min_trend_tweets;
 -- `own_tweets` (with counts), `engagement` and `tweets_without_counts` are the guard's figures and point
 -- nowhere. A table, built once at load (three indicators read it; it depends on no option of a run).
 create or replace view int_strategy_signals as
-with periods as (
-    select *, 'all' as scope from strategy_tweets
+-- strategy_tweets worked out once (a view read three times would be worked out three times).
+with st as materialized (
+    select * from strategy_tweets
+),
+periods as (
+    select *, 'all' as scope from st
     union all
-    select *, period from strategy_tweets
+    select *, period from st
 ),
 -- The best tenth's engagement without sorting every tweet: tweets grouped by their engagement (few distinct
 -- values), walked from the highest down until ceil(n / 10) tweets are taken (ties take the same value, so
@@ -110,7 +114,7 @@ scopes as (
 mutuals_talked as (
     select s.scope, count(distinct i.account_id) as talked
     from scopes as s
-    join strategy_tweets as st on s.scope = 'all' or st.period = s.scope
+    join st on s.scope = 'all' or st.period = s.scope
     join talked_with as i on i.tweet_id = st.tweet_id
     join mutuals as m on m.account_id = i.account_id
     group by s.scope
