@@ -13,7 +13,7 @@ import pytest
 
 import roost.load as load
 from conftest import FIXTURES
-from roost.steps import Step, run_steps, sql_code, sql_needs
+from roost.steps import RunAlone, Step, run_steps, sql_code, sql_needs
 
 
 def _cursors(n: int) -> list[duckdb.DuckDBPyConnection]:
@@ -58,6 +58,34 @@ def test_the_first_failure_stops_the_steps_after_it() -> None:
     with pytest.raises(ValueError, match="broken file"):
         run_steps(_cursors(2), [ok("a"), Step("b", broken, frozenset({"a"})), ok("c", "b"), ok("d", "c")])
     assert "c" not in ran and "d" not in ran
+
+
+def test_a_step_short_of_memory_runs_again_alone() -> None:
+    running: set[str] = set()
+    beside: dict[str, set[str]] = {}
+    tries: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def step(name: str, *, fails: int = 0) -> Step:
+        def run(cur: duckdb.DuckDBPyConnection) -> None:
+            with lock:
+                tries[name] = tries.get(name, 0) + 1
+                beside[name] = set(running)
+                running.add(name)
+            time.sleep(0.05)
+            with lock:
+                beside[name] |= running - {name}
+                running.discard(name)
+            if tries[name] <= fails:
+                raise RunAlone(MemoryError(f"{name} alone"))
+
+        return Step(name, run)
+
+    run_steps(_cursors(2), [step("a"), step("big", fails=1), step("b"), step("c"), step("d")])
+    assert tries == {"a": 1, "big": 2, "b": 1, "c": 1, "d": 1}
+    assert beside["big"] == set()  # its second run: nothing beside it, from start to end
+    with pytest.raises(MemoryError, match="too big alone"):
+        run_steps(_cursors(2), [step("a"), step("too big", fails=2), step("b")])
 
 
 def test_steps_that_wait_on_each_other_are_refused() -> None:
@@ -119,3 +147,52 @@ def test_any_order_the_needs_allow_builds_the_same_tables(fixture: str, monkeypa
         monkeypatch.setattr(load, "run_steps", shuffled)
         with load.open_archive(FIXTURES / fixture) as loaded:
             assert _tables(loaded.con) == expected, seed
+
+
+def test_a_load_short_of_memory_beside_other_steps_goes_on_alone(monkeypatch, tmp_path: Path) -> None:
+    """DuckDB out of memory in a read or a statement run beside others: that step runs again alone and the
+    load ends as it would have, each warning once; out of memory alone too, one clear error."""
+    import shutil
+
+    import roost.raw
+    from roost.errors import RoostError
+
+    source = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "ytd2022_parts_edits", source)
+    part = source / "data" / "tweets-part1.js"  # a lone surrogate: the read warns, rewrites it, reads again
+    part.write_bytes(part.read_bytes().replace(b'"full_text" : "', b'"full_text" : "\\ud800 ', 1))
+    with load.open_archive(source) as loaded:
+        expected, expected_warnings = _tables(loaded.con), [str(w) for w in loaded.warnings]
+    assert len(expected_warnings) == 1 and "surrogate" in expected_warnings[0]
+
+    class Short:
+        def execute(self, *args, **kwargs):
+            raise duckdb.OutOfMemoryException("failed to allocate data of size 128.0 MiB")
+
+    real_execute, real_read = load._execute, roost.raw.read_typed
+    always: list[bool] = []
+    failed: list[str] = []
+    reads: dict[int, int] = {}
+
+    def execute(cur, *, sql, name):
+        if "create table tweets " in sql and (always or "tweets" not in failed):
+            failed.append("tweets")
+            return real_execute(Short(), sql=sql, name=name)
+        return real_execute(cur, sql=sql, name=name)
+
+    def read_typed(con, table, file_id, path, first):
+        reads[file_id] = reads.get(file_id, 0) + 1
+        if table.name == "raw_tweets" and reads[file_id] == 2 and "raw_tweets" not in failed:
+            failed.append("raw_tweets")  # short of memory once the surrogate was warned about
+            raise duckdb.OutOfMemoryException("failed to allocate data of size 128.0 MiB")
+        return real_read(con, table, file_id, path, first)
+
+    monkeypatch.setattr(load, "_execute", execute)
+    monkeypatch.setattr(roost.raw, "read_typed", read_typed)
+    with load.open_archive(source) as loaded:
+        assert _tables(loaded.con) == expected
+        assert [str(w) for w in loaded.warnings] == expected_warnings  # the file read again warns once
+    assert failed == ["raw_tweets", "tweets"]
+    always.append(True)
+    with pytest.raises(RoostError, match=r"building the tables \(21_tweets.sql #\d+\) needs more memory"):
+        load.open_archive(source)

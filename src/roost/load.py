@@ -35,7 +35,7 @@ from roost.raw import (
     use_raw_tables,
 )
 from roost.resources import sql_files
-from roost.steps import Step, run_steps, sql_needs
+from roost.steps import RunAlone, Step, run_steps, sql_needs
 
 # Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
 # dataset and the indicators read them.
@@ -327,6 +327,7 @@ class _Reads:
         self._lock = threading.Lock()
         self._ahead = iter([(i, f) for i, f in self.files if is_loadable(f)])
         self._stripping: dict[int, concurrent.futures.Future[str]] = {}
+        self._taken: set[int] = set()
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
 
     def steps(self) -> tuple[list[Step], dict[str, list[str]]]:
@@ -376,6 +377,9 @@ class _Reads:
         with self._lock:
             if self.progress:
                 self.progress(f.path, self.done, self.total)
+            if n in self._taken and is_loadable(f) and self._pool is not None:  # read again (RunAlone)
+                return self._pool.submit(self.archive.strip_to, f.path, self.tmpdir / f"{file_id}.json")
+            self._taken.add(n)
             while is_loadable(f) and file_id not in self._stripping and self._prefetch():
                 pass
             stripped = self._stripping.pop(file_id, None)
@@ -384,7 +388,8 @@ class _Reads:
             return stripped
 
     def _read(self, cur: duckdb.DuckDBPyConnection, *, n: int) -> None:
-        (file_id, f), warnings = self.files[n], self._warnings[n]
+        file_id, f = self.files[n]
+        warnings = self._warnings[n] = []  # (a read again keeps only its own warnings)
         status, items, note = load_file(
             cur, self.contract, f, file_id, self.tmpdir, self._take(n), self.skip_broken, warnings)
         cur.execute(
@@ -418,7 +423,7 @@ def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bo
         for n, statement in enumerate(duckdb.extract_statements(path.read_text(encoding="utf-8")), start=1)
     ]
     needs = sql_needs(statements, views, fills)
-    steps = [*read_steps, *(Step(name, functools.partial(_execute, sql=sql), needs[name]) for name, sql in statements)]
+    steps = [*read_steps, *(Step(name, functools.partial(_execute, sql=sql, name=name), needs[name]) for name, sql in statements)]
     cursors = [con, *_cursors(con, _threads(con) - 1)]
     try:
         with reads:
@@ -430,8 +435,15 @@ def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bo
         drop_raw(con)
 
 
-def _execute(cur: duckdb.DuckDBPyConnection, *, sql: str) -> None:
-    cur.execute(sql)
+def _execute(cur: duckdb.DuckDBPyConnection, *, sql: str, name: str) -> None:
+    """Run one statement of the intermediate SQL; short of memory beside other steps, it runs again alone."""
+    try:
+        cur.execute(sql)
+    except duckdb.OutOfMemoryException:
+        raise RunAlone(RoostError(
+            f"building the tables ({name}) needs more memory than DuckDB's limit ({memory_limit()}): "
+            "set ROOST_MEMORY_LIMIT higher, e.g. 4GB"
+        )) from None
 
 
 def _threads(con: duckdb.DuckDBPyConnection) -> int:

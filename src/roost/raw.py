@@ -23,6 +23,7 @@ from roost.archive import DataFile, locate_json_error, lone_surrogates_warning, 
 from roost.errors import ArchiveFileError, RoostError
 from roost.notices import Notice
 from roost.resources import sql_text
+from roost.steps import RunAlone
 
 # DuckDB's memory limit; past it, DuckDB spills to a temporary folder rather than growing. Set
 # ROOST_MEMORY_LIMIT (e.g. "512MB") to change it.
@@ -162,7 +163,9 @@ def load_file(
     except (ArchiveFileError, duckdb.Error, UnicodeDecodeError) as e:
         message = str(e) if isinstance(e, ArchiveFileError) else json_error(f.path, tmp, e, f.json_at)
         if isinstance(e, duckdb.OutOfMemoryException):
-            raise RoostError(message) from None
+            # Read beside other steps, it may fit alone: the load reads it again with nothing beside it.
+            con.execute(f"delete from {table.name} where file_id = ?", [file_id])
+            raise RunAlone(RoostError(message)) from None
         if f.data_type in registry.ESSENTIAL_TYPES and not skip_broken:
             raise RoostError(message + "; pass --skip-broken to load the rest without it") from None
         warnings.append(_skipped_notice(f.path, message))
@@ -249,6 +252,10 @@ def read_typed(con: duckdb.DuckDBPyConnection, table: RawTable, file_id: int, pa
     when the reader cannot take them (an item of another shape, a value the types refuse): nothing is then
     inserted, and `_insert_typed` reads the file item by item. A nested value of another shape is first
     retried with nested parts read as JSON and cast leniently (that value alone becomes null).
+
+    Files are read side by side, each with buffers the size of the largest item it may hold: a quarter of
+    `max_object_size()` here, so memory stays within the limit (no tweet, like or follower comes near 8 MiB;
+    a file with a larger item goes item by item, where the whole size is allowed).
     """
     wrapper, fields = table.wrapper, table.fields
     if first is None or not (first == wrapper or first in {n for n, _ in fields} or first in table.flat_starts):
@@ -271,7 +278,7 @@ def read_typed(con: duckdb.DuckDBPyConnection, table: RawTable, file_id: int, pa
             con.execute("begin")
             con.execute(
                 f"insert into {table.name} (file_id, {names}) select {int(file_id)}, {select} from read_json(?, "
-                f"format = 'array', columns = {columns}, maximum_object_size = {max_object_size()})",
+                f"format = 'array', columns = {columns}, maximum_object_size = {max_object_size() // 4})",
                 [str(path)],
             )
             row = con.execute(f"select count(*) from {table.name} where {this}").fetchone()

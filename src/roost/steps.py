@@ -21,6 +21,15 @@ import duckdb
 Run = Callable[[duckdb.DuckDBPyConnection], None]
 
 
+class RunAlone(Exception):
+    """Raised by a step that failed for want of memory beside the others: it runs again once nothing else runs,
+    and nothing else starts while it does. Failing alone, `error` is what the load raises."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 @dataclass(frozen=True)
 class Step:
     """One unit of the load: `run` on a connection, once every step named in `needs` is done."""
@@ -32,8 +41,9 @@ class Step:
 
 def run_steps(cursors: Sequence[duckdb.DuckDBPyConnection], steps: Sequence[Step]) -> None:
     """Run `steps` on `cursors`, each connection one step at a time (the first in this thread, the others in
-    threads of their own): among the steps whose needs are done, the one listed first. The first failure stops
-    the start of new steps, waits for the running ones, and is raised; Ctrl-C interrupts the running ones."""
+    threads of their own): among the steps whose needs are done, the one listed first. A step that raises
+    RunAlone runs again alone (see there). The first failure stops the start of new steps, waits for the
+    running ones, and is raised; Ctrl-C interrupts the running ones."""
     names = {s.name for s in steps}
     unknown = {need for s in steps for need in s.needs} - names
     if unknown:
@@ -42,6 +52,7 @@ def run_steps(cursors: Sequence[duckdb.DuckDBPyConnection], steps: Sequence[Step
     pending = list(steps)
     done: set[str] = set()
     running: set[str] = set()
+    alone: set[str] = set()  # steps to run again with nothing beside them
     failures: list[BaseException] = []
 
     def take() -> Step | None:
@@ -50,6 +61,10 @@ def run_steps(cursors: Sequence[duckdb.DuckDBPyConnection], steps: Sequence[Step
                 if failures or not pending:
                     return None
                 ready = next((s for s in pending if s.needs <= done), None)
+                if alone & running:
+                    ready = None  # a step runs alone: nothing starts beside it
+                elif ready is not None and ready.name in alone and running:
+                    ready = None  # it waits for the running steps to end
                 if ready is not None:
                     pending.remove(ready)
                     running.add(ready.name)
@@ -64,6 +79,16 @@ def run_steps(cursors: Sequence[duckdb.DuckDBPyConnection], steps: Sequence[Step
         while (step := take()) is not None:
             try:
                 step.run(cur)
+            except RunAlone as e:
+                with state:
+                    running.discard(step.name)
+                    if step.name in alone:
+                        failures.append(e.error)
+                    else:
+                        alone.add(step.name)
+                        pending.insert(0, step)
+                    state.notify_all()
+                continue
             except BaseException as e:
                 with state:
                     failures.append(e)
