@@ -1,6 +1,6 @@
 -- tweets: one row per tweet (an edit chain counts once, its counts summed), with what it is: a retweet
 -- (`RT @` or an embedded retweeted tweet), a reply, a self-reply (a reply to the owner), a quote (an own
--- tweet linking to a tweet's address), and the app it was sent from; oldest first.
+-- tweet linking to a tweet's address), and the app it was sent from.
 create or replace view int_tweets as
 with heads as (
     select * from tweet_heads
@@ -79,4 +79,4 @@ select
 from flagged
 left join clients on flagged.source is not distinct from clients.source;
 
-create table tweets as select * from int_tweets order by created_at, tweet_id;
+create table tweets as select * from int_tweets;

@@ -10,7 +10,7 @@ from stg_tweet_rows as rows
 join tweet_heads as heads using (file_id, item_row)
 where rows.kind = 'tweet';
 
-create table tweet_entities as select * from int_tweet_entities order by tweet_id;
+create table tweet_entities as select * from int_tweet_entities;
 
 -- tweet_mentions: one row per mention in a tweet, in order; ids as the archive wrote them.
 create or replace view int_tweet_mentions as

@@ -1,7 +1,6 @@
 -- What else the archive says about the account: likes, lists, handle changes, profile.
 
--- likes: one row per liked tweet (no date and no author in any archive), in the order of the archive's files;
--- a like repeated in two files once, where it first comes.
+-- likes: one row per liked tweet (no date and no author in any archive); a like repeated in two files once.
 create table likes as
 with liked as (
     select * from stg_like where tweet_id is not null and tweet_id <> ''
@@ -11,15 +10,11 @@ repeated as (
     select tweet_id from liked group by tweet_id having count(*) > 1
 )
 select tweet_id, full_text, expanded_url
-from (
-    select tweet_id, full_text, expanded_url, file_id, item_row
-    from liked anti join repeated using (tweet_id)
-    union all
-    select tweet_id, max(full_text), max(expanded_url), min(file_id), arg_min(item_row, (file_id, item_row))
-    from liked semi join repeated using (tweet_id)
-    group by tweet_id
-)
-order by file_id, item_row;
+from liked anti join repeated using (tweet_id)
+union all
+select tweet_id, max(full_text) as full_text, max(expanded_url) as expanded_url
+from liked semi join repeated using (tweet_id)
+group by tweet_id;
 
 -- lists: one row per list you created, are a member of, or subscribe to.
 create table lists as select * from stg_lists;
