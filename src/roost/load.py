@@ -11,7 +11,6 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -35,7 +34,7 @@ from roost.raw import (
     use_raw_tables,
 )
 from roost.resources import sql_files
-from roost.steps import RunAlone, Step, run_steps, sql_needs
+from roost.steps import RunAlone, Step, run_steps, sql_names, sql_needs
 
 # Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
 # dataset and the indicators read them.
@@ -137,10 +136,7 @@ def _session(con: duckdb.DuckDBPyConnection) -> None:
 def _spare_connections(con: duckdb.DuckDBPyConnection, threads: int | None) -> list[duckdb.DuckDBPyConnection]:
     """More connections to `con`'s database, one per thread beyond the first, set up before the lock (which
     forbids their session settings later): the indicators run side by side on them (`indicators.compute`)."""
-    if threads is None:
-        row = con.execute("select current_setting('threads')").fetchone()
-        threads = int(row[0]) if row else 1
-    return _cursors(con, min(threads, 4) - 1)
+    return _cursors(con, (_threads(con) if threads is None else min(threads, 4)) - 1)
 
 
 def open_archive(
@@ -455,17 +451,15 @@ def _threads(con: duckdb.DuckDBPyConnection) -> int:
 
 def _cursors(con: duckdb.DuckDBPyConnection, n: int) -> list[duckdb.DuckDBPyConnection]:
     """`n` more connections to `con`'s database, with its session settings (time zone, the raw tables' names)."""
+    has_raw = con.execute("select count(*) from duckdb_databases() where database_name = ?", [RAW_DATABASE]).fetchone()
     out = []
     for _ in range(max(0, n)):
         cur = con.cursor()
         _session(cur)
-        if con.execute(f"select count(*) from duckdb_databases() where database_name = '{RAW_DATABASE}'").fetchone() != (0,):
+        if has_raw != (0,):
             use_raw_tables(cur)
         out.append(cur)
     return out
-
-
-_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
@@ -474,12 +468,12 @@ def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
     views that build tables): what remains holds no reference to them, so a `roost load` file opens whole."""
     raw = {r[0] for r in con.execute(
         "select table_name from duckdb_tables() where database_name = ?", [RAW_DATABASE]).fetchall()}
-    views = dict(con.execute(
-        "select view_name, lower(sql) from duckdb_views() where not internal and not temporary "
+    views = {name: sql_names(sql) for name, sql in con.execute(
+        "select view_name, sql from duckdb_views() where not internal and not temporary "
         "and database_name = current_database()"
-    ).fetchall())
+    ).fetchall()}
     reading = set(raw)
-    while found := {name for name, sql in views.items() if name not in reading and reading & set(_NAME.findall(sql))}:
+    while found := {name for name, names in views.items() if name not in reading and reading & names}:
         reading |= found
     for name in sorted(reading - raw):
         con.execute(f'drop view if exists "{name}"')

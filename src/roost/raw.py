@@ -262,7 +262,6 @@ def read_typed(con: duckdb.DuckDBPyConnection, table: RawTable, file_id: int, pa
         return None
     names = ", ".join(f'"{name}"' for name, _ in fields)
     all_null = " and ".join(f'"{name}" is null' for name, _ in fields)
-    this = f"file_id = {int(file_id)}"
     nested = any(kind not in ("varchar", "json") for _, kind in fields)
     for lenient in (False, True) if nested else (False,):
         read = [(name, "json" if lenient and kind != "varchar" else kind) for name, kind in fields]
@@ -281,12 +280,14 @@ def read_typed(con: duckdb.DuckDBPyConnection, table: RawTable, file_id: int, pa
                 f"format = 'array', columns = {columns}, maximum_object_size = {max_object_size() // 4})",
                 [str(path)],
             )
-            row = con.execute(f"select count(*) from {table.name} where {this}").fetchone()
             # An item of another shape (flat among wrapped ones, or the reverse) comes out all null.
-            odd_rows = con.execute(f"select count(*) from {table.name} where {this} and {all_null}").fetchone()
-            if odd_rows and odd_rows[0] == 0:
+            row = con.execute(
+                f"select count(*), count(*) filter (where {all_null}) from {table.name} where file_id = {int(file_id)}"
+            ).fetchone()
+            items, odd_rows = row if row else (0, 0)
+            if odd_rows == 0:
                 con.execute("commit")
-                return int(row[0]) if row else 0
+                return int(items)
             con.execute("rollback")
             return None
         except (duckdb.Error, UnicodeDecodeError) as e:

@@ -77,27 +77,20 @@ def run_steps(cursors: Sequence[duckdb.DuckDBPyConnection], steps: Sequence[Step
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:
         while (step := take()) is not None:
+            error: BaseException | None = None
             try:
                 step.run(cur)
-            except RunAlone as e:
-                with state:
-                    running.discard(step.name)
-                    if step.name in alone:
-                        failures.append(e.error)
-                    else:
-                        alone.add(step.name)
-                        pending.insert(0, step)
-                    state.notify_all()
-                continue
             except BaseException as e:
-                with state:
-                    failures.append(e)
-                    running.discard(step.name)
-                    state.notify_all()
-                return
+                error = e
             with state:
                 running.discard(step.name)
-                done.add(step.name)
+                if error is None:
+                    done.add(step.name)
+                elif isinstance(error, RunAlone) and step.name not in alone:
+                    alone.add(step.name)
+                    pending.insert(0, step)
+                else:
+                    failures.append(error.error if isinstance(error, RunAlone) else error)
                 state.notify_all()
 
     threads = [threading.Thread(target=work, args=(cur,), daemon=True) for cur in cursors[1:]]
@@ -149,6 +142,11 @@ def sql_code(text: str) -> str:
     return "".join(out)
 
 
+def sql_names(text: str) -> set[str]:
+    """Every word of a SQL text outside its comments, lower case: the names it may use (and some words more)."""
+    return {w.lower() for w in _WORD.findall(sql_code(text))}
+
+
 def sql_creates(text: str) -> list[str]:
     """The tables, views and macros a SQL text creates, lower case, without their database (`roost_raw.`)."""
     return [name.lower() for name in _CREATES.findall(sql_code(text))]
@@ -162,7 +160,7 @@ def sql_needs(
     """What each SQL file (`files`: name and text, in the order they ran one at a time) needs: the earlier
     file that creates a name it uses; for a view of `views` (name -> its SQL, created before any step) or a
     table of `fills` (name -> the steps that fill it) it uses, directly or through such views, those steps."""
-    view_words = {name.lower(): {w.lower() for w in _WORD.findall(sql_code(sql))} for name, sql in views.items()}
+    view_words = {name.lower(): sql_names(sql) for name, sql in views.items()}
     fillers = {name.lower(): frozenset(steps) for name, steps in fills.items()}
 
     def filled_through(word: str, seen: set[str]) -> frozenset[str]:
@@ -177,7 +175,7 @@ def sql_needs(
     needs: dict[str, frozenset[str]] = {}
     for name, text in files:
         found: set[str] = set()
-        for word in {w.lower() for w in _WORD.findall(sql_code(text))}:
+        for word in sql_names(text):
             if word in made_by:
                 found.add(made_by[word])
             found |= filled_through(word, set())
