@@ -2,7 +2,7 @@
 
 Harness: the ytd2022_parts_edits fixture is loaded once into a DuckDB file; every test works on a copy.
 `given(...)` empties the tweet tables and fills them with a handful of tweets (their entities written as
-the archive would, in tweet_entities, so mentions, hashtags and links go through the intermediate views again), sets followers,
+the archive would, and unnested into mentions, hashtags, links and media by the load's own views), sets followers,
 following and direct messages, and rebuilds `handles` and `interactions`. `run(...)` sets the options
 and runs one indicator the way `roost indicators` does.
 """
@@ -16,10 +16,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from roost.indicators import Options, available_types, compute, discover, run_indicator, set_params
 from roost.load import connect, load_to_file, open_archive
+from roost.raw import create_raw_tables
+from roost.resources import sql_text
+from roost.steps import sql_code
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REAL = os.environ.get("ROOST_REAL_ARCHIVES")
@@ -90,6 +94,7 @@ def con(template: Path, tmp_path: Path):
     shutil.copy(template, path)
     connection = connect(path)
     connection.execute("update archive set owner_id = ?, username = 'roost_owner', generated_at = null", [OWNER])
+    _entity_views(connection)
     given(connection)
     yield connection
     connection.close()
@@ -146,6 +151,28 @@ def reply(tweet_id: str | int, created_at: str, to_id: str, to_name: str, **kw: 
         tweet_id, created_at, is_reply=True, is_self_reply=to_id == OWNER, in_reply_to_status_id="1",
         in_reply_to_user_id=to_id, in_reply_to_screen_name=to_name, **kw,
     )
+
+
+def _entity_views(con) -> None:
+    """The load's views that unnest mentions, hashtags, links and media, reading the harness's tweet_entities.
+
+    In a loaded file they are gone with the raw rows they read; here `int_tweet_entities` reads a table that
+    `given` fills, typed as the archive's entities are, and the other views are the load's own SQL.
+    """
+    raw = duckdb.connect()
+    create_raw_tables(raw)
+    kinds = dict(raw.execute(
+        "select column_name, data_type from duckdb_columns() where table_name = 'raw_tweets'"
+    ).fetchall())
+    raw.close()
+    con.execute(f"create table tweet_entities (tweet_id varchar, entities {kinds['entities']}, "
+                f"extended_entities {kinds['extended_entities']})")
+    for statement in duckdb.extract_statements(sql_text("sql/intermediate/22_tweet_entities.sql")):
+        text = sql_code(statement.query).strip()
+        if text.startswith("create or replace view int_tweet_entities "):
+            text = "create or replace view int_tweet_entities as select * from tweet_entities"
+        if text.startswith("create or replace view"):
+            con.execute(text)
 
 
 def _fill(con, table: str, rows: list[dict[str, Any]]) -> None:

@@ -41,7 +41,6 @@ from roost.steps import RunAlone, Step, run_steps, sql_names, sql_needs
 TABLES = (
     "archive",
     "tweets",
-    "tweet_entities",
     "tweet_mentions",
     "tweet_hashtags",
     "tweet_urls",
@@ -67,7 +66,7 @@ TABLES = (
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 PREFETCH = 3  # files stripped ahead of the ones DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)

@@ -2,23 +2,16 @@
 -- (`RT @` or an embedded retweeted tweet), a reply, a self-reply (a reply to the owner), a quote (an own
 -- tweet linking to a tweet's address), and the app it was sent from.
 create or replace view int_tweets as
-with heads as (
-    select * from tweet_heads
-),
-flagged as (
+with flagged as (
     select
         rows.*,
-        heads.* exclude (file_id, item_row, source),
         (starts_with(rows.full_text, 'RT @') or rows.has_retweeted_status) as is_retweet,
         coalesce(len(list_filter(
             rows.entities.urls, lambda u: roost_is_tweet_address(u.expanded_url)
         )) > 0, false) as has_status_link,
         archive.owner_id
-    -- The whole rows are read once, joined to their chain (as int_tweet_chains does).
-    from stg_tweet_rows as rows
-    join heads using (file_id, item_row)
+    from int_tweet_chains as rows
     cross join archive
-    where rows.kind = 'tweet'
 ),
 -- A handful of distinct `source` strings: parse each once, not once per tweet.
 parsed_clients as (
@@ -30,7 +23,7 @@ parsed_clients as (
             case when source not like '%<%' then source end
         ) as source_name,
         nullif(regexp_extract(source, 'href="([^"]*)"', 1), '') as source_url
-    from (select source, count(*) as tweets from heads group by source)
+    from (select source, count(*) as tweets from int_tweet_chains group by source)
 ),
 -- Names that only look alike (a Greek capital omicron for an O, seen in a real archive) with the same link
 -- are one app: shown under the plain spelling, else the most used one.

@@ -1,16 +1,11 @@
--- What tweets carry (retweets included): their typed entities, and these unnested: mentions, hashtags, links,
--- media.
+-- What tweets carry (retweets included), unnested from their typed entities: mentions, hashtags, links, media.
 
--- tweet_entities: one row per tweet (the row that stands for its chain, as in `tweets`), with what it carries
--- as the archive's typed lists: `entities` (user_mentions, urls, hashtags, media) and `extended_entities`
--- (media). A table of its own, built beside `tweets`.
+-- int_tweet_entities: one row per tweet (the row that stands for its chain, as in `tweets`), with what it
+-- carries as the archive's typed lists: `entities` (user_mentions, urls, hashtags, media) and
+-- `extended_entities` (media). Each table below unnests its list from the raw rows, with no table between.
 create or replace view int_tweet_entities as
-select heads.chain_id as tweet_id, rows.entities, rows.extended_entities
-from stg_tweet_rows as rows
-join tweet_heads as heads using (file_id, item_row)
-where rows.kind = 'tweet';
-
-create table tweet_entities as select * from int_tweet_entities;
+select chain_id as tweet_id, entities, extended_entities
+from int_tweet_chains;
 
 -- tweet_mentions: one row per mention in a tweet, in order; ids as the archive wrote them.
 create or replace view int_tweet_mentions as
@@ -19,7 +14,7 @@ with mentions as (
         tweet_id,
         unnest(entities.user_mentions) as m,
         generate_subscripts(entities.user_mentions, 1) as position
-    from tweet_entities
+    from int_tweet_entities
 )
 select
     tweet_id,
@@ -34,7 +29,7 @@ create table tweet_mentions as select * from int_tweet_mentions;
 -- tweet_hashtags: one row per hashtag in a tweet, as written (without #).
 create or replace view int_tweet_hashtags as
 select tweet_id, unnest(list_transform(entities.hashtags, lambda h: h.text)) as hashtag
-from tweet_entities;
+from int_tweet_entities;
 
 create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is not null;
 
@@ -43,7 +38,7 @@ create table tweet_hashtags as select * from int_tweet_hashtags where hashtag is
 create or replace view int_tweet_urls as
 with urls as (
     select tweet_id, unnest(entities.urls) as u
-    from tweet_entities
+    from int_tweet_entities
 )
 select
     tweet_id,
@@ -65,7 +60,7 @@ with media as (
         when extended_entities is not null then coalesce(extended_entities.media, [])
         else entities.media
     end) as m
-    from tweet_entities
+    from int_tweet_entities
 )
 select
     tweet_id,

@@ -23,7 +23,7 @@ with owner as (
     from archive
 ),
 -- Each list is a top-10 of its own (DuckDB keeps 10 rows while it scans, no sort of every tweet).
-ranked as (
+ranked as materialized (
     select *, row_number() over (partition by ranking order by score desc, try_cast(tweet_id as hugeint), tweet_id) as place
     from (
         (
@@ -42,6 +42,13 @@ ranked as (
             limit 10
         )
     )
+),
+-- The links of these 20 tweets, as roost_expand_links reads them.
+links as (
+    select r.ranking, r.place, {'urls': list({'url': u.url, 'expanded_url': u.expanded_url})} as entities
+    from ranked as r
+    join tweet_urls as u using (tweet_id)
+    group by r.ranking, r.place
 )
 select
     r.ranking,
@@ -49,10 +56,10 @@ select
     r.tweet_id,
     strftime(r.created_at at time zone 'UTC', '%Y-%m-%dT%H:%M:%SZ') as created_at,
     r.text_full as full_text,
-    roost_expand_links(r.text_full, e.entities) as text_expanded,
+    roost_expand_links(r.text_full, links.entities) as text_expanded,
     r.favorite_count as likes,
     r.retweet_count as retweets,
     'https://x.com/' || o.path_name || '/status/' || r.tweet_id as url
 from ranked as r
-left join tweet_entities as e using (tweet_id)
+left join links using (ranking, place)
 cross join owner as o;
