@@ -36,21 +36,22 @@ create table date_checks as select * from int_date_checks order by data, problem
 -- value_checks: one row per file and field whose values the archive gives but that cannot be true (a date
 -- before 2006 or after 2099, a negative or absurd count), with how many: each became unknown (null).
 create or replace view int_value_checks as
-with tweet_fields as (
-    select file_id, 'created_at' as field, count(*) as items
+-- One pass over the tweet rows counts the three fields per file.
+with tweet_counts as (
+    select
+        file_id,
+        count(*) filter (where nullif(trim(created_at_text), '') is not null and created_at is null) as created_at,
+        count(*) filter (where nullif(trim(favorite_count_text), '') is not null and favorite_count is null)
+            as favorite_count,
+        count(*) filter (where nullif(trim(retweet_count_text), '') is not null and retweet_count is null)
+            as retweet_count
     from stg_tweet_rows
-    where nullif(trim(created_at_text), '') is not null and created_at is null
     group by file_id
-    union all
-    select file_id, 'favorite_count', count(*)
-    from stg_tweet_rows
-    where nullif(trim(favorite_count_text), '') is not null and favorite_count is null
-    group by file_id
-    union all
-    select file_id, 'retweet_count', count(*)
-    from stg_tweet_rows
-    where nullif(trim(retweet_count_text), '') is not null and retweet_count is null
-    group by file_id
+),
+tweet_fields as (
+    select file_id, field, items
+    from (unpivot tweet_counts on created_at, favorite_count, retweet_count into name field value items)
+    where items > 0
 ),
 archive_fields as (
     select 'data/manifest.js' as path, 'archiveInfo.generationDate' as field, count(*) as items
