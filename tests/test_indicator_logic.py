@@ -21,7 +21,7 @@ import pytest
 
 from roost.indicators import Options, available_types, compute, discover, run_indicator, set_params
 from roost.load import connect, load_to_file, open_archive
-from roost.raw import create_raw_tables
+from roost.raw import declared_raw_tables
 from roost.resources import sql_text
 from roost.steps import sql_code
 
@@ -85,6 +85,8 @@ INDICATORS = {ind.id: ind for ind in discover()}
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "archive.duckdb"
     load_to_file(FIXTURES / "ytd2022_parts_edits", path)
+    with connect(path) as con:
+        _entity_views(con)
     return path
 
 
@@ -94,7 +96,6 @@ def con(template: Path, tmp_path: Path):
     shutil.copy(template, path)
     connection = connect(path)
     connection.execute("update archive set owner_id = ?, username = 'roost_owner', generated_at = null", [OWNER])
-    _entity_views(connection)
     given(connection)
     yield connection
     connection.close()
@@ -159,12 +160,7 @@ def _entity_views(con) -> None:
     In a loaded file they are gone with the raw rows they read; here `int_tweet_entities` reads a table that
     `given` fills, typed as the archive's entities are, and the other views are the load's own SQL.
     """
-    raw = duckdb.connect()
-    create_raw_tables(raw)
-    kinds = dict(raw.execute(
-        "select column_name, data_type from duckdb_columns() where table_name = 'raw_tweets'"
-    ).fetchall())
-    raw.close()
+    kinds = dict(declared_raw_tables()["raw_tweets"].fields)
     con.execute(f"create table tweet_entities (tweet_id varchar, entities {kinds['entities']}, "
                 f"extended_entities {kinds['extended_entities']})")
     for statement in duckdb.extract_statements(sql_text("sql/intermediate/22_tweet_entities.sql")):
