@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from roost.raw import (
     use_raw_tables,
 )
 from roost.resources import sql_files
-from roost.steps import RunAlone, Step, run_steps, sql_names, sql_needs
+from roost.steps import RunAlone, Step, run_steps, sql_names, sql_needs, sql_reads
 
 # Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
 # dataset and the indicators read them.
@@ -401,8 +401,9 @@ class _Reads:
 
 def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bool) -> None:
     """Create the staging views, then read the data files and run the intermediate SQL's statements as steps
-    side by side (roost.steps), on as many connections as DuckDB has threads (up to 4); drop the raw tables
-    unless kept."""
+    side by side (roost.steps), on as many connections as DuckDB has threads (up to 4). Unless kept, each raw
+    table is dropped once its files are read and every statement reading it is done, and what is left of
+    them at the end (`drop_raw`)."""
     layers: dict[str, list[Path]] = {}
     for path in sql_files():
         layers.setdefault(path.parent.name, []).append(path)
@@ -420,7 +421,18 @@ def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bo
         for n, statement in enumerate(duckdb.extract_statements(path.read_text(encoding="utf-8")), start=1)
     ]
     needs = sql_needs(statements, views, fills)
-    steps = [*read_steps, *(Step(name, functools.partial(_execute, sql=sql, name=name), needs[name]) for name, sql in statements)]
+    builds = [Step(name, functools.partial(_execute, sql=sql, name=name), needs[name]) for name, sql in statements]
+    # A raw table is dropped as soon as its files are read and every statement reading it is done (unless the
+    # raw tables are kept): what it frees is memory the rest of the load does not spill.
+    filled = [table for table in fills if table in reads.contract]
+    reading = sql_reads(statements, views, filled)
+    drops = [] if keep_raw else [
+        Step(f"drop {table}", functools.partial(_drop, table=table),
+             frozenset(fills[table]) | {name for name, tables in reading.items() if table in tables})
+        for table in filled
+    ]
+    # A ready step runs before a read: the likes' table is built while the tweets are read, then dropped.
+    steps = [*drops, *builds, *read_steps]
     cursors = [con, *_cursors(con, _threads(con) - 1)]
     try:
         with reads:
@@ -429,7 +441,12 @@ def _build_tables(con: duckdb.DuckDBPyConnection, reads: _Reads, *, keep_raw: bo
         for cur in cursors[1:]:
             cur.close()
     if not keep_raw:
-        drop_raw(con)
+        drop_raw(con, reads.contract)
+
+
+def _drop(cur: duckdb.DuckDBPyConnection, *, table: str) -> None:
+    """Drop one raw table, read by every statement that reads it."""
+    cur.execute(f'drop table {RAW_DATABASE}."{table}"')
 
 
 def _execute(cur: duckdb.DuckDBPyConnection, *, sql: str, name: str) -> None:
@@ -461,12 +478,13 @@ def _cursors(con: duckdb.DuckDBPyConnection, n: int) -> list[duckdb.DuckDBPyConn
     return out
 
 
-def drop_raw(con: duckdb.DuckDBPyConnection) -> None:
+def drop_raw(con: duckdb.DuckDBPyConnection, dropped: Iterable[str] = ()) -> None:
     """Drop the raw tables and what the load kept beside them (their in-memory database, see sql/raw.sql) and
     every view that reads them, directly or through another such view (the staging views, the intermediate
-    views that build tables): what remains holds no reference to them, so a `roost load` file opens whole."""
+    views that build tables): what remains holds no reference to them, so a `roost load` file opens whole.
+    `dropped`: raw tables dropped already, whose views go too."""
     raw = {r[0] for r in con.execute(
-        "select table_name from duckdb_tables() where database_name = ?", [RAW_DATABASE]).fetchall()}
+        "select table_name from duckdb_tables() where database_name = ?", [RAW_DATABASE]).fetchall()} | set(dropped)
     views = {name: sql_names(sql) for name, sql in con.execute(
         "select view_name, sql from duckdb_views() where not internal and not temporary "
         "and database_name = current_database()"

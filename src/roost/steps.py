@@ -152,6 +152,38 @@ def sql_creates(text: str) -> list[str]:
     return [name.lower() for name in _CREATES.findall(sql_code(text))]
 
 
+_DEFINES = re.compile(r"\bcreate\s+(?:or\s+replace\s+)?(?:view|macro)\b", re.IGNORECASE)
+
+
+def sql_reads(
+    files: Sequence[tuple[str, str]],
+    views: Mapping[str, str],
+    tables: Iterable[str],
+) -> dict[str, frozenset[str]]:
+    """The tables of `tables` each SQL file (name and text, in the order they run one at a time) reads when it
+    runs: directly, through a view of `views` (name -> its SQL), or through a view or macro an earlier file
+    creates. A name too many only keeps a table longer."""
+    wanted = {t.lower() for t in tables}
+    defined = {name.lower(): sql_names(sql) for name, sql in views.items()}
+
+    def through(word: str, seen: set[str]) -> set[str]:
+        if word in wanted:
+            return {word}
+        if word not in defined or word in seen:
+            return set()
+        seen.add(word)
+        return set().union(*(through(w, seen) for w in defined[word]))
+
+    reads: dict[str, frozenset[str]] = {}
+    for name, text in files:
+        words = sql_names(text)
+        reads[name] = frozenset(set().union(*(through(w, set()) for w in words)))
+        if _DEFINES.search(sql_code(text)):  # whoever uses what it creates reads what it reads
+            for created in sql_creates(text):
+                defined[created] = words - {created}
+    return reads
+
+
 def sql_needs(
     files: Sequence[tuple[str, str]],
     views: Mapping[str, str],
