@@ -190,27 +190,15 @@ def sql_needs(
     fills: Mapping[str, Iterable[str]],
 ) -> dict[str, frozenset[str]]:
     """What each SQL file (`files`: name and text, in the order they ran one at a time) needs: the earlier
-    file that creates a name it uses; for a view of `views` (name -> its SQL, created before any step) or a
-    table of `fills` (name -> the steps that fill it) it uses, directly or through such views, those steps."""
-    view_words = {name.lower(): sql_names(sql) for name, sql in views.items()}
+    file that creates a name it uses; for a table of `fills` (name -> the steps that fill it) it reads
+    (`sql_reads`: directly, through a view of `views` or through one an earlier file creates), those steps."""
     fillers = {name.lower(): frozenset(steps) for name, steps in fills.items()}
-
-    def filled_through(word: str, seen: set[str]) -> frozenset[str]:
-        if word in fillers:
-            return fillers[word]
-        if word not in view_words or word in seen:
-            return frozenset()
-        seen.add(word)
-        return frozenset().union(*(filled_through(w, seen) for w in view_words[word]))
-
+    reads = sql_reads(files, views, fillers)
     made_by: dict[str, str] = {}
     needs: dict[str, frozenset[str]] = {}
     for name, text in files:
-        found: set[str] = set()
-        for word in sql_names(text):
-            if word in made_by:
-                found.add(made_by[word])
-            found |= filled_through(word, set())
+        found = {made_by[word] for word in sql_names(text) if word in made_by}
+        found = found.union(*(fillers[table] for table in reads[name]))
         needs[name] = frozenset(found - {name})
         for created in sql_creates(text):
             made_by.setdefault(created, name)
