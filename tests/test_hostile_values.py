@@ -72,6 +72,33 @@ def test_absurd_tweet_values_are_unknown_with_one_warning_per_field(cli, tmp_pat
     assert doc["indicators"]["likes_received"] is None  # a count is unknown: the sum is unknown, not wrong
 
 
+def test_the_largest_counts_on_many_tweets_are_figures_not_a_crash(cli, tmp_path: Path) -> None:
+    """50,000 own tweets at the largest count roost keeps (10^15 likes and retweets each): sums pass 64 bits,
+    and the engagement figures multiply such counts by tweet counts (it once overflowed, and stopped the run)."""
+    folder = tmp_path / "archive"
+    shutil.copytree(BASE, folder)
+    n, top = 50_000, 10**15
+
+    def tweets(v: list) -> None:
+        model = v[0]["tweet"]
+        v[:] = [{"tweet": {**model, "id_str": str(1_300_000_000_000_000_000 + i), "id": "0", "full_text": f"hit {i}",
+                           "entities": {"hashtags": [], "user_mentions": [], "urls": []},
+                           "favorite_count": str(top), "retweet_count": str(top)}} for i in range(n)]
+
+    _edit(folder, "data/tweet.js", tweets)
+    code, out, err = cli(["indicators", folder, "--format", "json"])
+    assert code == 0, err
+    figures = json.loads(out)["indicators"]
+    assert figures["tweets_total"] == n
+    assert figures["likes_received"] == float(n * top)  # past 64 bits, JSON holds it as a float
+    assert figures["engagement_gini"] == 0.0  # every tweet has the same engagement
+    assert figures["engagement_top10_share"] == pytest.approx(0.1)
+    assert figures["strategy_verdict"] is not None
+    code, _, err = cli(["report", folder, "-o", tmp_path / "r.html"])
+    assert code == 0, err
+    assert "50,000,000,000,000,000,000" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
 def _hostile_database(tmp_path: Path, *, view: str) -> Path:
     """A real `roost load` database, then altered by hand as an attacker would."""
     secret = tmp_path / "secret.txt"

@@ -202,7 +202,8 @@ def given(
     _fill(con, "following", [{"account_id": a} for a in following])
     _fill(con, "dm_messages", list(dms))
     con.execute("delete from screen_name_changes")
-    for table in ("dm_conversations", "handles", "interactions", "interacted", "follower_ages", "strategy_signals"):
+    for table in ("dm_conversations", "handles", "interactions", "interacted", "partners", "follower_ages",
+                  "strategy_signals", "top_own_tweets"):
         con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
 
 
@@ -499,6 +500,8 @@ def test_top_tweets_write_out_their_t_co_links(con) -> None:
 def test_top_tweets_by_likes_and_the_i_web_link_without_username(con) -> None:
     given(con, _engaged_tweets())
     con.execute("update archive set username = null")
+    # top_own_tweets is a table built at load: rebuilt from the changed archive row.
+    con.execute("delete from top_own_tweets; insert into top_own_tweets select * from int_top_own_tweets")
     got = run(con, "top_tweets_by_likes")
     assert [(r["tweet_id"], r["likes"], r["url"]) for r in got] == [
         ("9", 9, "https://x.com/i/web/status/9"),
@@ -640,6 +643,8 @@ def test_a_long_posts_whole_text_is_read(con) -> None:
     con.execute("delete from note_tweets")
     con.execute("insert into note_tweets values ('n1', '1', '2024-01-01 10:00:00+00', null, "
                 "'A long post about many things, CSS among them')")
+    # top_own_tweets is a table built at load: rebuilt from the changed notes.
+    con.execute("delete from top_own_tweets; insert into top_own_tweets select * from int_top_own_tweets")
     assert run(con, "topic_tweets_share", topic=("css",)) == 1.0
     top = run(con, "top_tweets_by_likes")
     assert top[0]["full_text"] == "A long post about many things, CSS among them"

@@ -102,7 +102,7 @@ def test_the_intermediate_layer_materializes_exactly_the_public_tables(tmp_path:
         con.close()
     assert tables == {"roost_meta", "archive_files", *TABLES}
     assert not {v for v in views if v.startswith(("raw_", "stg_"))}
-    assert {"own_tweets", "mutuals", "archive_time", "top_own_tweets", "own_tweets_by_topic",
+    assert {"own_tweets", "mutuals", "archive_time", "own_tweets_by_topic",
             "own_tweets_by_site", "interacted_followers"} <= views
     assert version == (SCHEMA_VERSION,)
 

@@ -166,10 +166,12 @@ def test_indicators_side_by_side_equal_one_by_one(tmp_path: Path, as_database: b
         load_to_file(source, tmp_path / "me.duckdb")
         source = tmp_path / "me.duckdb"
     options = Options(tz="Europe/Paris", topic=("css",), site="example.com")
-    with open_archive(source, threads=2) as loaded:
+    with open_archive(source, threads=2, side_by_side=True) as loaded:
         assert len(loaded.spare) == 1
         for c in (loaded.con, *loaded.spare):
             assert c.execute("select current_setting('TimeZone'), count(*) from tweets").fetchone()[0] == "UTC"
+            # One DuckDB thread per query: the queries run side by side, one per connection.
+            assert c.execute("select current_setting('threads')").fetchone() == (1,)
             # The spare connections are locked like the first (custom indicators run on them).
             with pytest.raises(duckdb.Error):
                 c.execute("select * from read_text(?)", [str(ROOT / "README.md")])

@@ -240,6 +240,8 @@ def _plain(v: Any) -> Any:
         return int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, float):
         return None if math.isnan(v) or math.isinf(v) else v
+    if isinstance(v, int) and not -(2**63) <= v < 2**64:
+        return float(v)  # a sum of absurd counts (a HUGEINT): JSON writers stop at 64 bits
     if isinstance(v, dt.datetime):
         if v.tzinfo is not None:
             v = v.astimezone(dt.timezone.utc)

@@ -36,8 +36,7 @@ from roost.raw import (
 from roost.resources import sql_files
 from roost.steps import RunAlone, Step, run_steps, sql_names, sql_needs, sql_reads
 
-# Tables the intermediate layer materializes (sql/intermediate/), in dependency order: users' SQL, the batch
-# dataset and the indicators read them.
+# Tables the intermediate layer materializes (sql/intermediate/): users' SQL, the batch dataset, the indicators read.
 TABLES = (
     "archive",
     "tweets",
@@ -61,12 +60,14 @@ TABLES = (
     "handles",
     "interactions",
     "interacted",
+    "partners",
+    "top_own_tweets",
     "follower_ages",
     "strategy_signals",
     "date_checks",
     "value_checks",
 )
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 PREFETCH = 3  # files stripped ahead of the ones DuckDB is reading
 
 Progress = Callable[[str, int, int], None]  # (file name, bytes done, bytes total)
@@ -132,10 +133,10 @@ def _session(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("set enable_progress_bar = false")  # DuckDB draws it on stdout, where JSON output goes
 
 
-def _spare_connections(con: duckdb.DuckDBPyConnection, threads: int | None) -> list[duckdb.DuckDBPyConnection]:
-    """More connections to `con`'s database, one per thread beyond the first, set up before the lock (which
-    forbids their session settings later): the indicators run side by side on them (`indicators.compute`)."""
-    return _cursors(con, (_threads(con) if threads is None else min(threads, 4)) - 1)
+def _side_by_side(con: duckdb.DuckDBPyConnection, threads: int | None) -> tuple[list[duckdb.DuckDBPyConnection], int]:
+    """For small queries side by side (`indicators.compute`): a connection per thread beyond the first (4 at most),
+    made before the lock; one DuckDB thread per query, which costs less than each on every core (RESULTS.md)."""
+    return _cursors(con, (_threads(con) if threads is None else min(threads, 4)) - 1), 1
 
 
 def open_archive(
@@ -147,6 +148,7 @@ def open_archive(
     keep_raw: bool = True,
     root: str | None = None,
     threads: int | None = None,
+    side_by_side: bool = False,
 ) -> LoadResult:
     """Open an archive (zip, folder, or a `.duckdb` from `roost load`) as a DuckDB connection.
 
@@ -156,14 +158,16 @@ def open_archive(
     folder that holds several (see `roost.archive.archive_roots`).
 
     The connection comes back locked (`roost.sandbox`): its SQL reads the loaded tables and no file, loads
-    no extension, and cannot change its configuration (`threads` is set before the lock).
+    no extension, and cannot change its configuration (`threads` is set before the lock). `side_by_side`:
+    set for many small queries at once (`_side_by_side`); the load itself still uses `threads`.
     """
     sources = [Path(source)] if isinstance(source, (str, Path)) else [Path(s) for s in source]
     if len(sources) == 1 and sources[0].suffix.lower() == ".duckdb" and sources[0].is_file():
         con = connect(":memory:")
         spare: list[duckdb.DuckDBPyConnection] = []
         try:
-            spare = _spare_connections(con, threads)
+            if side_by_side:
+                spare, threads = _side_by_side(con, threads)
             sandbox.open_database(con, sources[0], spill_dir=spill_dir(), threads=threads,
                                   tables=("roost_meta", "archive_files", *TABLES), spare=spare)
             _check_roost_database(con, sources[0])
@@ -184,7 +188,8 @@ def open_archive(
         result = LoadResult(con, [], archive.source_label)
         try:
             result.warnings = load_archive(archive, con, skip_broken=skip_broken, progress=progress, keep_raw=keep_raw)
-            result.spare = _spare_connections(con, threads)
+            if side_by_side:
+                result.spare, threads = _side_by_side(con, threads)
             sandbox.lock(con, spill_dir=spill_dir(), threads=threads)
         except BaseException:
             result.close()

@@ -70,7 +70,7 @@ def analyze(
     options = options or AnalyzeOptions()
     given = source if isinstance(source, (str, Path)) else (source[0] if len(source) == 1 else list(source))
     with open_archive(given, skip_broken=options.skip_broken, progress=progress, keep_raw=False,
-                      root=options.root, threads=options.threads) as loaded:
+                      root=options.root, threads=options.threads, side_by_side=True) as loaded:
         parts = [Path(p) for p in given] if isinstance(given, list) else [Path(given)]
         if len(parts) == 1 and parts[0].suffix.lower() == ".duckdb" and parts[0].is_file():
             periods = protected_periods_loaded(loaded.con)

@@ -5,5 +5,5 @@
 -- needs: tweets
 -- definition: Distinct UTC dates with at least one tweet.
 -- definition_fr: Dates UTC distinctes avec au moins un tweet.
-select count(distinct (created_at at time zone 'UTC')::date) as value
+select count(distinct roost_utc(created_at)::date) as value
 from tweets

@@ -9,11 +9,11 @@
 -- limits_fr: L'heure locale applique le fuseau choisi à chaque tweet (voyages et historique d'heure d'été absents de l'archive) ; les anciens tweets Grailbird datés au jour près sont exclus.
 with local_times as (
     -- Grailbird archives date their oldest tweets (before late 2010) to the day only, at 00:00:00 UTC.
-    select t.created_at at time zone getvariable('roost_tz') as local_at
+    select roost_local(t.created_at) as local_at
     from tweets as t
     cross join archive as a
     where t.created_at is not null
-        and not (a.generation = 'grailbird' and strftime(t.created_at at time zone 'UTC', '%H:%M:%S') = '00:00:00')
+        and not (a.generation = 'grailbird' and roost_utc(t.created_at)::time < time '00:00:01')
 ),
 cells as (
     select

@@ -7,7 +7,7 @@
 -- limits: Counts are totals at the archive's date, credited to the day of posting.
 -- limits_fr: Les compteurs sont ceux de la date de l'archive, attribués au jour de publication.
 with own as (
-    select cast(created_at at time zone 'UTC' as date) as day, engagement
+    select roost_utc(created_at)::date as day, engagement
     from own_tweets
     where created_at is not null
 ),

@@ -6,14 +6,10 @@
 -- definition_fr: Part des tweets propres qui répondent à quelqu'un d'autre ou mentionnent un compte : interaction contre diffusion.
 -- limits: Unknown when you have no own tweet (only retweets, or none).
 -- limits_fr: Inconnu sans tweet propre (seulement des RT, ou aucun).
-with mentioning as (
-    select distinct m.tweet_id
-    from tweet_mentions as m
-    cross join archive as a
-    where m.user_id is not null and m.user_id <> '-1' and m.user_id is distinct from a.owner_id
-)
+-- A mention that talks to someone is in talked_with (kind 'mention': not yourself, not `-1`, not in a retweet).
 select
-    (count(*) filter (where (o.is_reply and not o.is_self_reply) or m.tweet_id is not null))::double
-    / nullif(count(*), 0) as value
+    (count(*) filter (
+        where (o.is_reply and not o.is_self_reply)
+            or o.tweet_id in (select tweet_id from talked_with where kind = 'mention')
+    ))::double / nullif(count(*), 0) as value
 from own_tweets as o
-left join mentioning as m using (tweet_id)

@@ -7,7 +7,7 @@
 -- limits: Counts are totals at the archive's date, credited to the month of posting.
 -- limits_fr: Les compteurs sont ceux de la date de l'archive, attribués au mois de publication.
 with own as (
-    select strftime(created_at at time zone 'UTC', '%Y-%m') as month, favorite_count, retweet_count
+    select date_trunc('month', roost_utc(created_at)) as month, favorite_count, retweet_count
     from own_tweets
     where created_at is not null
 ),
@@ -20,6 +20,8 @@ monthly as (
     from own
     group by month
 )
-select month, own_tweets, likes, retweets, (likes + retweets)::double / own_tweets as engagement_per_tweet
+select
+    strftime(month, '%Y-%m') as month, own_tweets, likes, retweets,
+    (likes + retweets)::double / own_tweets as engagement_per_tweet
 from monthly
 order by month

@@ -7,13 +7,8 @@
 -- definition_fr: Abonnés à qui vous avez répondu ou que vous avez mentionnés dans des tweets propres (RT exclus) et que vous ne suivez pas : à suivre en retour ? tweets = vos tweets qui s'adressent à eux ; les 20 premiers, égalités par nom puis id.
 -- limits: The archive holds none of their tweets: that they write to you cannot be seen, only that you wrote to them.
 -- limits_fr: L'archive ne contient aucun de leurs tweets : qu'ils vous écrivent ne se voit pas, seulement que vous leur avez écrit.
-with addressed as (
-    select account_id, count(distinct tweet_id) as tweets
-    from talked_with
-    group by account_id
-)
 select a.account_id, h.screen_name, a.tweets
-from addressed as a
+from partners as a
 join followers as f using (account_id)
 left join handles as h using (account_id)
 where a.account_id not in (select account_id from following)

@@ -9,6 +9,6 @@
 select m.account_id, h.screen_name
 from mutuals as m
 left join handles as h using (account_id)
-where m.account_id not in (select account_id from talked_with)
+where m.account_id not in (select account_id from partners)
 order by h.screen_name is null, lower(h.screen_name), try_cast(m.account_id as hugeint), m.account_id
 limit 200

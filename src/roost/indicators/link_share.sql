@@ -4,15 +4,8 @@
 -- needs: tweets
 -- definition: Share of own tweets (not retweets) with at least one link that does not point to a tweet (links to twitter.com or x.com statuses, quotes and "read more" links, do not count).
 -- definition_fr: Part des tweets propres (hors RT) avec au moins un lien qui ne pointe pas vers un tweet (les liens vers des statuts twitter.com ou x.com, citations et « lire la suite », ne comptent pas).
-with outside_links as (
-    select distinct tweet_id
-    from tweet_urls
-    where not links_to_tweet
-),
-own as (
-    select o.tweet_id, l.tweet_id is not null as has_outside_link
-    from own_tweets as o
-    left join outside_links as l using (tweet_id)
-)
-select (count(*) filter (where has_outside_link))::double / nullif(count(*), 0) as value
-from own
+select
+    (count(*) filter (
+        where o.tweet_id in (select tweet_id from tweet_urls where not links_to_tweet)
+    ))::double / nullif(count(*), 0) as value
+from own_tweets as o

@@ -6,7 +6,7 @@
 -- definition: Longest run of consecutive local calendar days (chosen time zone) with at least one tweet, retweets included; 0 without tweets.
 -- definition_fr: Plus longue suite de jours calendaires locaux consécutifs (fuseau choisi) avec au moins un tweet, RT compris ; 0 sans tweet.
 with local_days as (
-    select distinct cast(created_at at time zone getvariable('roost_tz') as date) as day
+    select distinct roost_local(created_at)::date as day
     from tweets
     where created_at is not null
 ),

@@ -9,4 +9,4 @@
 -- limits_fr: Les j'aime et les messages privés ne nomment aucun compte ici : ils ne comptent pas ; les amis sont ceux de la date de l'archive.
 select count(*) as value
 from mutuals as m
-where m.account_id in (select account_id from talked_with)
+where m.account_id in (select account_id from partners)

@@ -8,4 +8,4 @@
 select count(distinct account_id) as value
 from interactions
 where is_retweet
-    and account_id not in (select account_id from talked_with)
+    and account_id not in (select account_id from partners)

@@ -8,5 +8,5 @@
 -- limits: Unknown when the tweet file holds no tweet.
 -- limits_fr: Inconnu quand le fichier de tweets est vide.
 select
-    date_diff('day', min(created_at at time zone 'UTC')::date, max(created_at at time zone 'UTC')::date) + 1 as value
+    date_diff('day', roost_utc(min(created_at))::date, roost_utc(max(created_at))::date) + 1 as value
 from tweets

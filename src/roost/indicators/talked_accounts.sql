@@ -5,5 +5,5 @@
 -- needs: tweets
 -- definition: Accounts you replied to or mentioned in an own tweet (retweets left out), yourself excluded.
 -- definition_fr: Comptes à qui vous avez répondu ou que vous avez mentionnés dans un tweet propre (RT exclus), vous exclu.
-select count(distinct account_id) as value
-from talked_with
+select count(*) as value
+from partners

@@ -7,23 +7,9 @@
 -- definition_fr: Les 20 comptes interpellés dans le plus de tweets propres (RT exclus) : Réponses = vos réponses (hors à vous-même), Mentions = vos tweets qui les mentionnent, Total = tweets distincts faisant l'un ou l'autre (une réponse qui mentionne compte une fois) ; Vous suit = ils vous suivent, Vous suivez = vous les suivez (inconnu sans fichier des abonnés ou des abonnements) ; égalités par id.
 -- limits: The screen name is the latest one the archive shows for the id and may be missing; follower and following files are snapshots of the archive's date.
 -- limits_fr: Le nom affiché est le dernier que l'archive montre pour l'id et peut manquer ; abonnés et abonnements sont ceux de la date de l'archive.
-with pairs as (
-    select account_id, tweet_id, bool_or(kind = 'reply') as replied, bool_or(kind = 'mention') as mentioned
-    from talked_with
-    group by account_id, tweet_id
-),
-per_account as (
-    select
-        account_id,
-        count(*) filter (where replied) as replies,
-        count(*) filter (where mentioned) as mentions,
-        count(*) as total
-    from pairs
-    group by account_id
-),
-top_accounts as (
-    select *
-    from per_account
+with top_accounts as (
+    select account_id, replies, mentions, tweets as total
+    from partners
     order by total desc, account_id
     limit 20
 )

@@ -9,7 +9,7 @@
 -- limits_fr: Contrairement à original_tweets, les citations ne comptent pas comme originaux, et une réponse qui cite compte comme réponse.
 with typed as (
     select
-        strftime(created_at at time zone 'UTC', '%Y-%m') as month,
+        date_trunc('month', roost_utc(created_at)) as month,
         case
             when is_retweet then 'retweet'
             when is_reply and not is_self_reply then 'reply'
@@ -31,6 +31,6 @@ monthly as (
     from typed
     group by month
 )
-select month, original, reply, thread, retweet, quote
+select strftime(month, '%Y-%m') as month, original, reply, thread, retweet, quote
 from monthly
 order by month

@@ -9,6 +9,6 @@
 -- limits_fr: Inconnu quand le fichier de tweets est vide.
 select
     count(*)::double / nullif(
-        date_diff('day', min(created_at at time zone 'UTC')::date, max(created_at at time zone 'UTC')::date) + 1, 0
+        date_diff('day', roost_utc(min(created_at))::date, roost_utc(max(created_at))::date) + 1, 0
     ) as value
 from tweets

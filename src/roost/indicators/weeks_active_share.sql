@@ -5,7 +5,7 @@
 -- definition: Local ISO weeks (Monday to Sunday, chosen time zone) with at least one tweet, retweets included, over all weeks from the first tweet's week to the last tweet's week: regularity of presence.
 -- definition_fr: Semaines ISO locales (lundi à dimanche, fuseau choisi) avec au moins un tweet, RT compris, sur toutes les semaines de celle du premier tweet à celle du dernier : régularité de la présence.
 with local_weeks as (
-    select distinct cast(date_trunc('week', created_at at time zone getvariable('roost_tz')) as date) as week_start
+    select distinct cast(date_trunc('week', roost_local(created_at)) as date) as week_start
     from tweets
     where created_at is not null
 ),

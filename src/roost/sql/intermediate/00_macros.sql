@@ -1,4 +1,16 @@
--- Intermediate macros: what a link points to, names compared as they look, links written out.
+-- Intermediate macros: a time in UTC, what a link points to, names compared as they look, links written out.
+
+-- A tweet's time as a UTC wall-clock timestamp: `ts at time zone 'UTC'` done in arithmetic, without the
+-- time-zone library (about 5 times faster per row; indicators take days and months of every tweet). Exact for
+-- every finite time, so for every `created_at` of the tables (2006 to 2100, roost_ts).
+create or replace macro roost_utc(ts) as make_timestamp(epoch_us(ts));
+
+-- A tweet's time on the wall clock of the report's time zone (`getvariable('roost_tz')`): in UTC, the same
+-- arithmetic as roost_utc; elsewhere the time-zone library.
+create or replace macro roost_local(ts) as case
+    when getvariable('roost_tz') = 'UTC' then roost_utc(ts)
+    else ts at time zone getvariable('roost_tz')
+end;
 
 -- A tweet's address, as the indicator contract defines a quote: twitter.com or x.com (www. or mobile.),
 -- an account's handle, /status/ or /statuses/, the tweet's id; anything may follow (`?s=20`).

@@ -20,6 +20,26 @@ select tweet_id, account_id, kind, created_at
 from interactions
 where not is_retweet;
 
+-- partners: one row per account you talked with (talked_with): the own tweets that did (`tweets`), those that
+-- replied to it (`replies`) and those that mentioned it (`mentions`); a reply that also mentions counts once
+-- in `tweets`. Built once at load: six indicators read it, and grouping every interaction by tweet and
+-- account again in each of them was most of their time.
+create or replace view int_partners as
+with pairs as (
+    select account_id, tweet_id, bool_or(kind = 'reply') as replied, bool_or(kind = 'mention') as mentioned
+    from talked_with
+    group by account_id, tweet_id
+)
+select
+    account_id,
+    count(*) as tweets,
+    count(*) filter (where replied) as replies,
+    count(*) filter (where mentioned) as mentions
+from pairs
+group by account_id;
+
+create table partners as select * from int_partners order by account_id;
+
 -- interacted: one row per account you interacted with (mentioned or replied to).
 create or replace view int_interacted as select distinct account_id from interactions;
 

@@ -81,7 +81,7 @@ by_value as (
     group by scope, engagement
 ),
 top_tenth as (
-    select scope, sum(engagement * least(tweets, greatest(0, take - taken_before))) as top10_engagement
+    select scope, sum(engagement::hugeint * least(tweets, greatest(0, take - taken_before))) as top10_engagement
     from (
         select
             *,
