@@ -188,7 +188,7 @@ def machine() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,200000,1000000", help="tweets per archive, comma-separated")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5, help="rounds past 20,000 tweets (a 1M round takes 2 minutes)")
     ap.add_argument("--batch", type=int, default=0, help="also time a batch of N sample archives with --jobs 2")
     ap.add_argument("--out", default=str(HERE / "RESULTS.md"))
     ap.add_argument("--real", help="folder of real archives for the shape comparison (see benchmarks/shape.py)")
@@ -286,7 +286,7 @@ def main() -> None:
             f"`roost batch --jobs 2`: **{wall:.1f} s**, peak RSS {peak:,.0f} MiB (largest process); "
             f"re-run with nothing changed: {wall2:.1f} s.\n"
         )
-    write_results(Path(args.out), rows, targets, batch_line, shape_text, round_ratios)
+    write_results(Path(args.out), rows, targets, batch_line, shape_text, round_ratios, args.runs)
     print(Path(args.out).read_text())
 
 
@@ -327,7 +327,7 @@ def shape_section(sizes: list[int], real: str | None) -> str:
 
 
 def write_results(path: Path, rows: list, targets: list, batch_line: str, shape_text: str = "",
-                  round_ratios: list[tuple[int, list[float]]] | None = None) -> None:
+                  round_ratios: list[tuple[int, list[float]]] | None = None, runs: int = 5) -> None:
     lines = [
         "# Benchmark results",
         "",
@@ -335,7 +335,7 @@ def write_results(path: Path, rows: list, targets: list, batch_line: str, shape_
         "Written by `python benchmarks/run.py` (median of the runs; past 200k tweets one run). The commands the",
         "targets compare (the floors, `roost load` of the folder and of the zip, `roost report` of the folder and",
         "of the loaded `.duckdb`, the start-up) run in rounds, each round running them one after the other",
-        f"({SMALL_ROUNDS} rounds up to {SMALL:,} tweets, 3 past): a target is the median of the rounds' ratios (or",
+        f"({SMALL_ROUNDS} rounds up to {SMALL:,} tweets, {runs} past): a target is the median of the rounds' ratios (or",
         "differences), their table rows the medians of the rounds. CPU time and peak RSS are",
         "those of the measured process and its children. **The machine is shared**: other work ran on its 2 cores",
         f"during the run (load average {load_average()} when the tables were written), so wall times are noisy",
