@@ -99,6 +99,16 @@ def test_the_largest_counts_on_many_tweets_are_figures_not_a_crash(cli, tmp_path
     assert "50,000,000,000,000,000,000" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
+def test_numbers_past_64_bits_from_custom_sql_are_written_not_a_crash(cli) -> None:
+    query = "select 12345678901234567890123::hugeint as big, (10::hugeint ** 30)::decimal(38, 0) as d, 7 as small"
+    code, out, err = cli(["sql", BASE, query, "--format", "json"])
+    assert code == 0, err
+    assert json.loads(out) == [{"big": 1.2345678901234568e22, "d": 1e30, "small": 7}]  # JSON stops at 64 bits
+    code, out, err = cli(["sql", BASE, query, "--format", "csv"])
+    assert code == 0, err
+    assert "12345678901234567890123" in out  # CSV keeps every digit
+
+
 def _hostile_database(tmp_path: Path, *, view: str) -> Path:
     """A real `roost load` database, then altered by hand as an attacker would."""
     secret = tmp_path / "secret.txt"

@@ -606,6 +606,9 @@ def test_top_hashtags_and_linked_domains(con) -> None:
         tweet(2, "2024-01-02 10:00", hashtags=["css", "css"], urls=["https://example.com/b", "https://blog.example.org"]),
         tweet(3, "2024-01-03 10:00", hashtags=["Roost"], urls=["https://x.com/someone/status/123"]),
         retweet(4, "2024-01-04 10:00", "700", "seven", hashtags=["css"], urls=["https://retweeted.example"]),
+        # No text and no embedded retweet: neither own nor a retweet (null flags), so not counted.
+        tweet(5, "2024-01-05 10:00", full_text=None, is_retweet=None, is_own=None, hashtags=["css", "unknown"],
+              urls=["https://unknown.example"]),
     ])
     assert run(con, "top_hashtags") == [{"hashtag": "#css", "tweets": 2}, {"hashtag": "#Roost", "tweets": 2}]
     assert run(con, "linked_domains") == [

@@ -132,6 +132,23 @@ def test_load_writes_a_duckdb_file_and_refuses_to_overwrite(cli, tmp_path: Path)
     assert list(tmp_path.iterdir()) == [out], "no temporary file left behind"
 
 
+def test_a_database_of_another_roost_version_is_said_so(cli, tmp_path: Path) -> None:
+    """A `.duckdb` of an older roost lacks the tables added since: the message names the version, not odd tables."""
+    from roost.load import SCHEMA_VERSION, load_to_file
+
+    out = tmp_path / "old.duckdb"
+    load_to_file(FIXTURES / "ytd2020_wrapped", out)
+    con = duckdb.connect(str(out))
+    con.execute("update roost_meta set value = '1' where key = 'schema_version'")
+    con.execute("drop table partners")
+    con.close()
+    for args in (["report", out, "-o", tmp_path / "r.html"], ["sql", out, "select 1"]):
+        code, _, err = cli(args)
+        assert code == 1 and "Traceback" not in err, err
+        assert f"written by another roost version (schema 1, this one reads {SCHEMA_VERSION})" in err, err
+        assert "run `roost load` on the archive again" in err and "should be tables" not in err, err
+
+
 def test_a_split_archive_reads_as_one(tmp_path: Path) -> None:
     folder = FIXTURES / "ytd2022_parts_edits"
     one = tmp_path / "part1.zip"

@@ -237,11 +237,11 @@ def discover(extra_dirs: Sequence[Path] = ()) -> list[Indicator]:
 def _plain(v: Any) -> Any:
     """A DuckDB value as plain JSON-ready data."""
     if isinstance(v, decimal.Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
+        v = int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, float):
         return None if math.isnan(v) or math.isinf(v) else v
     if isinstance(v, int) and not -(2**63) <= v < 2**64:
-        return float(v)  # a sum of absurd counts (a HUGEINT): JSON writers stop at 64 bits
+        return float(v)  # past 64 bits (a HUGEINT sum of absurd counts): JSON writers stop there, CSV is exact
     if isinstance(v, dt.datetime):
         if v.tzinfo is not None:
             v = v.astimezone(dt.timezone.utc)

@@ -158,8 +158,8 @@ def open_archive(
     folder that holds several (see `roost.archive.archive_roots`).
 
     The connection comes back locked (`roost.sandbox`): its SQL reads the loaded tables and no file, loads
-    no extension, and cannot change its configuration (`threads` is set before the lock). `side_by_side`:
-    set for many small queries at once (`_side_by_side`); the load itself still uses `threads`.
+    no extension, and cannot change its configuration (`threads`, DuckDB's threads once loaded, is set before
+    the lock). `side_by_side`: set for many small queries at once (`_side_by_side`); a load uses every thread.
     """
     sources = [Path(source)] if isinstance(source, (str, Path)) else [Path(s) for s in source]
     if len(sources) == 1 and sources[0].suffix.lower() == ".duckdb" and sources[0].is_file():
@@ -168,9 +168,9 @@ def open_archive(
         try:
             if side_by_side:
                 spare, threads = _side_by_side(con, threads)
-            sandbox.open_database(con, sources[0], spill_dir=spill_dir(), threads=threads,
-                                  tables=("roost_meta", "archive_files", *TABLES), spare=spare)
-            _check_roost_database(con, sources[0])
+            sandbox.open_database(con, sources[0], spill_dir=spill_dir(), threads=threads, spare=spare,
+                                  tables=("roost_meta", "archive_files", *TABLES),
+                                  check=functools.partial(_check_roost_database, path=sources[0]))
         except BaseException:
             for cur in spare:
                 cur.close()

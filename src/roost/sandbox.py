@@ -8,7 +8,7 @@ local file (`read_text('/etc/passwd')`) fails instead of leaking that file into 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -42,11 +42,14 @@ def open_database(
     tables: Sequence[str],
     threads: int | None = None,
     spare: Sequence[duckdb.DuckDBPyConnection] = (),
+    check: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> None:
     """Attach a `.duckdb` from `roost load` read-only to a fresh connection, locked before it is read.
 
     The database is data: its tables are read, and any view or macro in it runs under the lock (no file, no
-    extension). `tables`, the ones roost reads, must be tables, not views standing in for them.
+    extension). `tables`, the ones roost reads, must be tables, not views standing in for them. `check` runs
+    once `roost_meta` is found, before the tables are checked (a file of another roost version is said so,
+    not said to be odd).
     """
     resolved = path.resolve()
     lock(con, spill_dir=spill_dir, allowed_paths=[resolved, Path(str(resolved) + ".wal")], threads=threads)
@@ -66,6 +69,8 @@ def open_database(
         raise RoostError(f"{path} cannot be opened as a DuckDB database ({_first_line(e)})") from None
     if "roost_meta" not in kinds:
         raise RoostError(f"{path} is not a database written by `roost load`: load the archive itself instead")
+    if check is not None:
+        check(con)
     odd = [name for name in tables if kinds.get(name) != "table"]
     if odd:
         raise RoostError(
