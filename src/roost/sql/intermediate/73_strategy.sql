@@ -24,7 +24,7 @@ select
     o.tweet_id,
     o.created_at,
     o.engagement,
-    strftime(o.created_at, '%Y-%m') as month,
+    strftime(roost_utc(o.created_at), '%Y-%m') as month,
     k.tweet_id is not null as talks,
     case
         when o.created_at > n.archive_at - case when b.is_busy then interval 90 day else interval 12 month end
@@ -111,12 +111,18 @@ per_scope as (
 scopes as (
     select scope from (values ('all'), ('recent'), ('before')) as s(scope)
 ),
+-- The mutuals talked with in each period, then in each scope (each talk joined to its tweet once, not once
+-- per scope).
+talked_mutuals as (
+    select distinct i.account_id, st.period
+    from talked_with as i
+    join st using (tweet_id)
+    where i.account_id in (select account_id from mutuals)
+),
 mutuals_talked as (
-    select s.scope, count(distinct i.account_id) as talked
+    select s.scope, count(distinct t.account_id) as talked
     from scopes as s
-    join st on s.scope = 'all' or st.period = s.scope
-    join talked_with as i on i.tweet_id = st.tweet_id
-    join mutuals as m on m.account_id = i.account_id
+    join talked_mutuals as t on s.scope = 'all' or t.period = s.scope
     group by s.scope
 ),
 without_counts as (
