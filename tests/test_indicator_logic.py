@@ -184,6 +184,12 @@ def _fill(con, table: str, rows: list[dict[str, Any]]) -> None:
         con.execute(f"insert into {table} ({cols}) values ({marks})", list(row.values()))
 
 
+def rebuild(con, *tables: str) -> None:
+    """Build again, from its `int_` view, each table the load builds from the others."""
+    for table in tables:
+        con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
+
+
 def given(
     con,
     tweets: list[dict[str, Any]] = (),
@@ -194,17 +200,15 @@ def given(
     """Replace the archive's tweets, followers, following and direct messages; rebuild what derives from them."""
     _fill(con, "tweets", [{k: v for k, v in t.items() if k != "entities"} for t in tweets])
     _fill(con, "tweet_entities", [{"tweet_id": t["tweet_id"], "entities": t["entities"]} for t in tweets])
-    for table in ("tweet_mentions", "tweet_urls", "tweet_media"):
-        con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
+    rebuild(con, "tweet_mentions", "tweet_urls", "tweet_media")
     con.execute("delete from tweet_hashtags")
     con.execute("insert into tweet_hashtags select * from int_tweet_hashtags where hashtag is not null")
     _fill(con, "followers", [{"account_id": a} for a in followers])
     _fill(con, "following", [{"account_id": a} for a in following])
     _fill(con, "dm_messages", list(dms))
     con.execute("delete from screen_name_changes")
-    for table in ("dm_conversations", "handles", "interactions", "interacted", "partners", "follower_ages",
-                  "strategy_signals", "top_own_tweets"):
-        con.execute(f"delete from {table}; insert into {table} select * from int_{table}")
+    rebuild(con, "dm_conversations", "handles", "interactions", "interacted", "partners", "follower_ages",
+            "strategy_signals", "top_own_tweets")
 
 
 def dm(conversation_id: str, sender: str, recipient: str | None, at: str, n: int) -> dict[str, Any]:
@@ -501,7 +505,7 @@ def test_top_tweets_by_likes_and_the_i_web_link_without_username(con) -> None:
     given(con, _engaged_tweets())
     con.execute("update archive set username = null")
     # top_own_tweets is a table built at load: rebuilt from the changed archive row.
-    con.execute("delete from top_own_tweets; insert into top_own_tweets select * from int_top_own_tweets")
+    rebuild(con, "top_own_tweets")
     got = run(con, "top_tweets_by_likes")
     assert [(r["tweet_id"], r["likes"], r["url"]) for r in got] == [
         ("9", 9, "https://x.com/i/web/status/9"),
@@ -647,7 +651,7 @@ def test_a_long_posts_whole_text_is_read(con) -> None:
     con.execute("insert into note_tweets values ('n1', '1', '2024-01-01 10:00:00+00', null, "
                 "'A long post about many things, CSS among them')")
     # top_own_tweets is a table built at load: rebuilt from the changed notes.
-    con.execute("delete from top_own_tweets; insert into top_own_tweets select * from int_top_own_tweets")
+    rebuild(con, "top_own_tweets")
     assert run(con, "topic_tweets_share", topic=("css",)) == 1.0
     top = run(con, "top_tweets_by_likes")
     assert top[0]["full_text"] == "A long post about many things, CSS among them"
